@@ -1,0 +1,264 @@
+namespace FairShare.Domain;
+
+public enum ChargingClass
+{
+    /// <summary>Optional: the buyer may buy it elsewhere.</summary>
+    Tradeable,
+
+    /// <summary>Must be bought internally for a legal or policy reason; challengeable only at the strategic level.</summary>
+    Mandatory,
+
+    /// <summary>Never charged: centrally funded.</summary>
+    CorporateCore,
+
+    /// <summary>Costs met from a risk pool.</summary>
+    Pooled,
+}
+
+/// <summary>Who provides an offering, seen from the authority that is looking at it.</summary>
+public enum ProviderType
+{
+    Internal,
+    NeighbouringAuthority,
+    ExternalSupplier,
+}
+
+/// <summary>
+/// Something a provider sells: a unit, a pricing model with prices per financial year, service levels and
+/// a charging class. The provider is one of the owning authority's support cost centres or an external
+/// supplier it has approved. An authority lists an internal offering to other authorities by putting it on
+/// the shared marketplace; they then see it as a neighbouring authority's offering.
+/// </summary>
+public sealed class Offering : ITenantOwned
+{
+    private readonly List<OfferingPrice> _prices = [];
+    private readonly List<ServiceLevel> _serviceLevels = [];
+
+    private Offering() { }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Category { get; private set; } = "";
+
+    /// <summary>The unit sold, singular: hour, case, payslip, device, pupil, FTE.</summary>
+    public string Unit { get; private set; } = "";
+    public ChargingClass ChargingClass { get; private set; }
+    public int? ProviderCostCentreId { get; private set; }
+    public CostCentre? ProviderCostCentre { get; private set; }
+    public int? SupplierId { get; private set; }
+    public Supplier? Supplier { get; private set; }
+    public bool ListedOnMarketplace { get; private set; }
+    public IReadOnlyList<OfferingPrice> Prices => _prices;
+    public IReadOnlyList<ServiceLevel> ServiceLevels => _serviceLevels;
+
+    public string ProviderName => ProviderCostCentre?.Name ?? Supplier?.Name ?? "";
+
+    public ProviderType ProviderTypeFor(int viewingAuthorityId) =>
+        AuthorityId != viewingAuthorityId ? ProviderType.NeighbouringAuthority
+        : SupplierId is not null || Supplier is not null ? ProviderType.ExternalSupplier
+        : ProviderType.Internal;
+
+    public PricingModel? PricingModel => _prices.Count == 0 ? null : _prices.MaxBy(p => p.FinancialYearStart)!.Model;
+
+    /// <summary>Creates an offering, checking every rule at once so that all problems are reported together.</summary>
+    public static Result<Offering> Create(OfferingDraft draft)
+    {
+        var errors = new List<DomainError>();
+        Require(errors, "code", draft.Code);
+        Require(errors, "name", draft.Name);
+        Require(errors, "category", draft.Category);
+        Require(errors, "unit", draft.Unit);
+        if (!Enum.IsDefined(draft.ChargingClass))
+        {
+            errors.Add(new DomainError("chargingClass", $"'{draft.ChargingClass}' is not a charging class."));
+        }
+        switch (draft.ProviderCostCentre, draft.Supplier)
+        {
+            case (null, null):
+                errors.Add(new DomainError("provider", "an offering needs a provider: a support cost centre or an external supplier."));
+                break;
+            case ({ }, { }):
+                errors.Add(new DomainError("provider", "an offering has one provider, not both a cost centre and a supplier."));
+                break;
+            case ({ Kind: not CostCentreKind.Support } cc, null):
+                errors.Add(new DomainError("provider", $"{cc.Code} {cc.Name} is a {cc.Kind.ToString().ToLowerInvariant()} cost centre; only support services provide offerings."));
+                break;
+        }
+        var authority = draft.ProviderCostCentre?.Authority ?? draft.Supplier?.Authority;
+        if (errors.Count > 0)
+        {
+            return Result<Offering>.Failure(errors);
+        }
+        return Result<Offering>.Success(new Offering
+        {
+            Authority = authority!,
+            AuthorityId = authority!.Id,
+            Code = draft.Code.Trim(),
+            Name = draft.Name.Trim(),
+            Description = draft.Description?.Trim() ?? "",
+            Category = draft.Category.Trim(),
+            Unit = draft.Unit.Trim(),
+            ChargingClass = draft.ChargingClass,
+            ProviderCostCentre = draft.ProviderCostCentre,
+            Supplier = draft.Supplier,
+            ListedOnMarketplace = draft.ListedOnMarketplace,
+        });
+    }
+
+    private static void Require(List<DomainError> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new DomainError(field, "is required."));
+        }
+    }
+
+    public OfferingPrice? PriceFor(FinancialYear year) => _prices.FirstOrDefault(p => p.FinancialYearStart == year.StartYear);
+
+    /// <summary>The price in force on a date: the one for the financial year that contains it.</summary>
+    public OfferingPrice? PriceOn(DateOnly date) => PriceFor(FinancialYear.Containing(date, Authority.YearStartMonth));
+
+    /// <summary>Sets the price for a financial year. A year's price is never overwritten: a change is a new year's price.</summary>
+    public Result<OfferingPrice> AddPrice(FinancialYear year, PricingTerms terms)
+    {
+        var errors = terms.Validate().ToList();
+        if (PriceFor(year) is { } existing)
+        {
+            errors.Add(new DomainError("financialYear",
+                $"{Code} already has a {year.Label} price ({existing.Terms.Describe(Unit)}); prices are never overwritten."));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<OfferingPrice>.Failure(errors);
+        }
+        var price = new OfferingPrice(this, year, terms);
+        _prices.Add(price);
+        return Result<OfferingPrice>.Success(price);
+    }
+
+    public Result<ServiceLevel> AddServiceLevel(string measure, string target, int? targetWorkingDays)
+    {
+        if (string.IsNullOrWhiteSpace(measure))
+        {
+            return Result<ServiceLevel>.Failure("measure", "is required.");
+        }
+        if (targetWorkingDays is < 0)
+        {
+            return Result<ServiceLevel>.Failure("targetWorkingDays", $"cannot be negative (got {targetWorkingDays}).");
+        }
+        var level = new ServiceLevel(this, measure.Trim(), target.Trim(), targetWorkingDays);
+        _serviceLevels.Add(level);
+        return Result<ServiceLevel>.Success(level);
+    }
+}
+
+/// <summary>What a provider fills in to list an offering.</summary>
+public sealed record OfferingDraft(
+    string Code,
+    string Name,
+    string? Description,
+    string Category,
+    string Unit,
+    ChargingClass ChargingClass,
+    CostCentre? ProviderCostCentre = null,
+    Supplier? Supplier = null,
+    bool ListedOnMarketplace = false);
+
+/// <summary>A promise about delivery, e.g. "First response" within 5 working days.</summary>
+public sealed class ServiceLevel : ITenantOwned
+{
+    private ServiceLevel() { }
+
+    internal ServiceLevel(Offering offering, string measure, string target, int? targetWorkingDays)
+    {
+        Offering = offering;
+        Authority = offering.Authority;
+        AuthorityId = offering.AuthorityId;
+        Measure = measure;
+        Target = target;
+        TargetWorkingDays = targetWorkingDays;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int OfferingId { get; private set; }
+    public Offering Offering { get; private set; } = null!;
+    public string Measure { get; private set; } = "";
+    public string Target { get; private set; } = "";
+    public int? TargetWorkingDays { get; private set; }
+
+    public string Describe() => TargetWorkingDays is { } days
+        ? $"{Measure}: within {days} working day{(days == 1 ? "" : "s")}{(Target.Length > 0 ? $" ({Target})" : "")}"
+        : $"{Measure}: {Target}";
+}
+
+/// <summary>
+/// An offering's price for one financial year. Stored flat (one column per term) so that every pricing
+/// model sits in one table; <see cref="Terms"/> rebuilds the typed terms.
+/// </summary>
+public sealed class OfferingPrice : ITenantOwned
+{
+    private OfferingPrice() { }
+
+    internal OfferingPrice(Offering offering, FinancialYear year, PricingTerms terms)
+    {
+        Offering = offering;
+        Authority = offering.Authority;
+        AuthorityId = offering.AuthorityId;
+        FinancialYearStart = year.StartYear;
+        Model = terms.Model;
+        switch (terms)
+        {
+            case PayAsYouGo p:
+                Rate = p.Rate;
+                break;
+            case Subscription s:
+                Fee = s.AnnualFee;
+                IncludedQuantity = s.IncludedQuantity;
+                Rate = s.OverageRate;
+                Schedule = s.Schedule;
+                break;
+            case FixedFeePlusDriver f:
+                Fee = f.FixedFee;
+                Rate = f.RatePerDriverUnit;
+                Driver = f.Driver;
+                break;
+            case Quoted q:
+                Rate = q.IndicativeRate;
+                break;
+            default:
+                throw new ArgumentException($"Unknown pricing terms {terms.GetType().Name}.", nameof(terms));
+        }
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int OfferingId { get; private set; }
+    public Offering Offering { get; private set; } = null!;
+    public int FinancialYearStart { get; private set; }
+    public PricingModel Model { get; private set; }
+
+    /// <summary>The rate per unit (pay as you go), overage rate (subscription), driver rate or indicative rate.</summary>
+    public decimal? Rate { get; private set; }
+
+    /// <summary>The annual fee (subscription) or fixed fee (fixed fee plus driver).</summary>
+    public Money? Fee { get; private set; }
+    public decimal? IncludedQuantity { get; private set; }
+    public InvoiceSchedule? Schedule { get; private set; }
+    public string? Driver { get; private set; }
+
+    public PricingTerms Terms => Model switch
+    {
+        PricingModel.PayAsYouGo => new PayAsYouGo(Rate ?? 0),
+        PricingModel.Subscription => new Subscription(Fee ?? Money.Zero, IncludedQuantity ?? 0, Rate, Schedule ?? InvoiceSchedule.Monthly),
+        PricingModel.FixedFeePlusDriver => new FixedFeePlusDriver(Fee ?? Money.Zero, Rate ?? 0, Driver ?? ""),
+        PricingModel.Quoted => new Quoted(Rate),
+        _ => throw new InvalidOperationException($"Unknown pricing model {Model}."),
+    };
+}

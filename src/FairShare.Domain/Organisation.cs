@@ -1,0 +1,167 @@
+namespace FairShare.Domain;
+
+/// <summary>Anything stored on behalf of one authority. The authority is the tenant: its data is private to it.</summary>
+public interface ITenantOwned
+{
+    int AuthorityId { get; }
+    Authority Authority { get; }
+}
+
+/// <summary>A council (or other public body): one tenant of FairShare.</summary>
+public sealed class Authority
+{
+    private Authority() { }
+
+    public Authority(string code, string name, int yearStartMonth = FinancialYear.UkCouncilStartMonth)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(yearStartMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(yearStartMonth, 12);
+        Code = code.ToUpperInvariant();
+        Name = name;
+        YearStartMonth = yearStartMonth;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+
+    /// <summary>The first calendar month of this authority's financial year (4 for UK councils).</summary>
+    public int YearStartMonth { get; private set; }
+
+    public FinancialYear FinancialYearOf(DateOnly date) => FinancialYear.Containing(date, YearStartMonth);
+    public FinancialYear FinancialYearStarting(int startYear) => new(startYear, YearStartMonth);
+}
+
+public sealed class Directorate : ITenantOwned
+{
+    private Directorate() { }
+
+    public Directorate(Authority authority, string code, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Authority = authority;
+        AuthorityId = authority.Id;
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+}
+
+public enum CostCentreKind
+{
+    /// <summary>A service the public sees (housing, social care, highways…): buys support.</summary>
+    Frontline,
+
+    /// <summary>A support service (legal, HR, IT…): sells to others and passes its cost on.</summary>
+    Support,
+
+    /// <summary>Corporate and democratic core or non-distributed costs: never recharged.</summary>
+    Corporate,
+}
+
+public sealed class CostCentre : ITenantOwned
+{
+    private readonly List<Budget> _budgets = [];
+
+    private CostCentre() { }
+
+    public CostCentre(Directorate directorate, string code, string name, CostCentreKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Directorate = directorate;
+        DirectorateId = directorate.Id;
+        AuthorityId = directorate.AuthorityId;
+        Authority = directorate.Authority;
+        Code = code;
+        Name = name;
+        Kind = kind;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int DirectorateId { get; private set; }
+    public Directorate Directorate { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public CostCentreKind Kind { get; private set; }
+    public IReadOnlyList<Budget> Budgets => _budgets;
+
+    public Budget? BudgetFor(FinancialYear year) => _budgets.FirstOrDefault(b => b.FinancialYearStart == year.StartYear);
+
+    /// <summary>Sets the budget for a year. A budget, once set, is amended by a new figure, not a second one.</summary>
+    public Result<Budget> SetBudget(FinancialYear year, Money amount)
+    {
+        if (amount < Money.Zero)
+        {
+            return Result<Budget>.Failure("budget", $"The budget for {year.Label} cannot be negative ({amount}).");
+        }
+        var existing = BudgetFor(year);
+        if (existing is not null)
+        {
+            existing.Amend(amount);
+            return Result<Budget>.Success(existing);
+        }
+        var budget = new Budget(this, year, amount);
+        _budgets.Add(budget);
+        return Result<Budget>.Success(budget);
+    }
+}
+
+/// <summary>A cost centre's budget for one financial year.</summary>
+public sealed class Budget : ITenantOwned
+{
+    private Budget() { }
+
+    internal Budget(CostCentre costCentre, FinancialYear year, Money amount)
+    {
+        CostCentre = costCentre;
+        Authority = costCentre.Authority;
+        AuthorityId = costCentre.AuthorityId;
+        FinancialYearStart = year.StartYear;
+        Amount = amount;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int CostCentreId { get; private set; }
+    public CostCentre CostCentre { get; private set; } = null!;
+    public int FinancialYearStart { get; private set; }
+    public Money Amount { get; private set; }
+
+    internal void Amend(Money amount) => Amount = amount;
+}
+
+/// <summary>An external supplier approved by an authority to offer services in its marketplace.</summary>
+public sealed class Supplier : ITenantOwned
+{
+    private Supplier() { }
+
+    public Supplier(Authority authority, string code, string name, string description)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Authority = authority;
+        AuthorityId = authority.Id;
+        Code = code;
+        Name = name;
+        Description = description;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
+}

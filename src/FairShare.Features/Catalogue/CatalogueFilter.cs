@@ -1,0 +1,74 @@
+using System.Globalization;
+using FairShare.Domain;
+
+namespace FairShare.Features.Catalogue;
+
+/// <summary>The raw filter values as a page's query string or an API call gives them.</summary>
+public sealed record CatalogueFilterInput(
+    string? Category = null,
+    string? Provider = null,
+    string? ProviderType = null,
+    string? ChargingClass = null,
+    string? PricingModel = null,
+    string? Search = null,
+    string? Year = null);
+
+/// <summary>A checked catalogue filter. Every null criterion matches everything.</summary>
+public sealed record CatalogueFilter(
+    string? Category,
+    string? Provider,
+    ProviderType? ProviderType,
+    ChargingClass? ChargingClass,
+    PricingModel? PricingModel,
+    string? Search,
+    int? Year)
+{
+    public static CatalogueFilter None { get; } = new(null, null, null, null, null, null, null);
+
+    /// <summary>Checks each parameter and reports every bad one by its parameter name.</summary>
+    public static Result<CatalogueFilter> Parse(CatalogueFilterInput input)
+    {
+        var errors = new List<DomainError>();
+        var providerType = ParseEnum<ProviderType>("providerType", input.ProviderType, errors);
+        var chargingClass = ParseEnum<ChargingClass>("chargingClass", input.ChargingClass, errors);
+        var pricingModel = ParseEnum<PricingModel>("pricingModel", input.PricingModel, errors);
+        int? year = null;
+        if (!string.IsNullOrWhiteSpace(input.Year))
+        {
+            var text = input.Year.Trim();
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            if (int.TryParse(slash > 0 ? text[..slash] : text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100)
+            {
+                year = y;
+            }
+            else
+            {
+                errors.Add(new DomainError("year", $"'{input.Year}' is not a financial year; give its first calendar year, e.g. 2026 for 2026/27."));
+            }
+        }
+        if (input.Search is { Length: > 200 })
+        {
+            errors.Add(new DomainError("search", "is longer than 200 characters."));
+        }
+        return errors.Count > 0
+            ? Result<CatalogueFilter>.Failure(errors)
+            : Result<CatalogueFilter>.Success(new CatalogueFilter(
+                Blank(input.Category), Blank(input.Provider), providerType, chargingClass, pricingModel, Blank(input.Search), year));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static T? ParseEnum<T>(string parameter, string? value, List<DomainError> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (Slugs.TryParse<T>(value, out var parsed))
+        {
+            return parsed;
+        }
+        errors.Add(new DomainError(parameter, $"'{value}' is not one of {string.Join(", ", Slugs.All<T>())}."));
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using FairShare.Domain;
+using FairShare.Features.Tenancy;
+using FairShare.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairShare.Features.Catalogue;
+
+/// <summary>
+/// What an authority may see of the marketplace: its own offerings (internal and its approved external
+/// suppliers') and the offerings other authorities list on the shared marketplace.
+/// </summary>
+public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants, TimeProvider clock)
+{
+    public Tenant Tenant => tenants.Current;
+
+    public FinancialYear CurrentYear => Tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+
+    public IQueryable<Offering> Visible()
+    {
+        var authorityId = Tenant.AuthorityId;
+        return db.Offerings.AsNoTracking()
+            .Where(o => o.AuthorityId == authorityId || o.ListedOnMarketplace)
+            .Include(o => o.Authority)
+            .Include(o => o.ProviderCostCentre)
+            .Include(o => o.Supplier)
+            .Include(o => o.Prices)
+            .Include(o => o.ServiceLevels)
+            .AsSplitQuery();
+    }
+
+    public async Task<List<Offering>> LoadAsync(CancellationToken cancellationToken) =>
+        (await Visible().ToListAsync(cancellationToken))
+            .OrderBy(o => o.Category, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    public OfferingSummary Summarise(Offering o, FinancialYear year)
+    {
+        var price = o.PriceFor(year);
+        return new OfferingSummary(
+            o.Id, o.Code, o.Name, o.Category, o.Unit, o.ProviderName, o.ProviderTypeFor(Tenant.AuthorityId), o.Authority.Name,
+            o.ChargingClass, price?.Model, year.Label,
+            price?.Terms.Describe(o.Unit) ?? $"No price for {year.Label}.",
+            price?.Terms.ComparableUnitPrice,
+            o.ServiceLevels.OrderBy(s => s.Id).Select(s => s.Describe()).ToArray());
+    }
+
+    public FinancialYear YearOrCurrent(int? startYear) =>
+        startYear is { } y ? new FinancialYear(y, Tenant.YearStartMonth) : CurrentYear;
+}

@@ -1,0 +1,104 @@
+using FairShare.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FairShare.Persistence;
+
+internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authority>
+{
+    public void Configure(EntityTypeBuilder<Authority> builder)
+    {
+        builder.HasIndex(a => a.Code).IsUnique();
+        builder.Property(a => a.Code).HaveCodeLength();
+    }
+}
+
+internal sealed class DirectorateConfiguration : IEntityTypeConfiguration<Directorate>
+{
+    public void Configure(EntityTypeBuilder<Directorate> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(d => new { d.AuthorityId, d.Code }).IsUnique();
+        builder.Property(d => d.Code).HaveCodeLength();
+    }
+}
+
+internal sealed class CostCentreConfiguration : IEntityTypeConfiguration<CostCentre>
+{
+    public void Configure(EntityTypeBuilder<CostCentre> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(c => new { c.AuthorityId, c.Code }).IsUnique();
+        builder.Property(c => c.Code).HaveCodeLength();
+        builder.HasOne(c => c.Directorate).WithMany().HasForeignKey(c => c.DirectorateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Budgets).WithOne(b => b.CostCentre).HasForeignKey(b => b.CostCentreId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
+{
+    public void Configure(EntityTypeBuilder<Budget> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(b => new { b.CostCentreId, b.FinancialYearStart }).IsUnique();
+    }
+}
+
+internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(s => new { s.AuthorityId, s.Code }).IsUnique();
+        builder.Property(s => s.Code).HaveCodeLength();
+        builder.Property(s => s.Description).HasMaxLength(2000);
+    }
+}
+
+internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
+{
+    public void Configure(EntityTypeBuilder<Offering> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(o => new { o.AuthorityId, o.Code }).IsUnique();
+        builder.HasIndex(o => o.ListedOnMarketplace);
+        builder.Property(o => o.Code).HaveCodeLength();
+        builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.Unit).HasMaxLength(60);
+        builder.Property(o => o.Category).HasMaxLength(100);
+        builder.HasOne(o => o.ProviderCostCentre).WithMany().HasForeignKey(o => o.ProviderCostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.Supplier).WithMany().HasForeignKey(o => o.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Prices).WithOne(p => p.Offering).HasForeignKey(p => p.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.ServiceLevels).WithOne(s => s.Offering).HasForeignKey(s => s.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(o => o.ProviderName);
+        builder.Ignore(o => o.PricingModel);
+    }
+}
+
+internal sealed class OfferingPriceConfiguration : IEntityTypeConfiguration<OfferingPrice>
+{
+    public void Configure(EntityTypeBuilder<OfferingPrice> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(p => new { p.OfferingId, p.FinancialYearStart }).IsUnique();
+        builder.Ignore(p => p.Terms);
+    }
+}
+
+internal sealed class ServiceLevelConfiguration : IEntityTypeConfiguration<ServiceLevel>
+{
+    public void Configure(EntityTypeBuilder<ServiceLevel> builder) => builder.OwnedByAuthority();
+}
+
+internal static class ConfigurationExtensions
+{
+    /// <summary>Every tenant-owned row points at its authority; deleting an authority never cascades silently.</summary>
+    public static void OwnedByAuthority<T>(this EntityTypeBuilder<T> builder) where T : class, ITenantOwned
+    {
+        builder.HasOne(typeof(Authority), nameof(ITenantOwned.Authority)).WithMany()
+            .HasForeignKey(nameof(ITenantOwned.AuthorityId)).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(nameof(ITenantOwned.AuthorityId));
+    }
+
+    public static PropertyBuilder<string> HaveCodeLength(this PropertyBuilder<string> property) => property.HasMaxLength(40);
+}

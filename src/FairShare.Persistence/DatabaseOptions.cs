@@ -1,0 +1,40 @@
+namespace FairShare.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The <c>Database</c> section of configuration.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (the embedded default) or Postgres.</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+
+    /// <summary>For Postgres: an Npgsql connection string. For Sqlite: optional; by default a file in <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the embedded database lives; <c>FAIRSHARE_DATA</c> in the environment overrides it.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    public DatabaseProvider ParsedProvider => Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var p)
+        ? p
+        : throw new ConfigurationProblemException(
+            $"Database:Provider is '{Provider}', which FairShare does not know; use Sqlite or Postgres.");
+
+    public string SqliteFile => Path.GetFullPath(Path.Combine(DataFolder, "fairshare.db"));
+
+    public string ResolveConnectionString() => ParsedProvider switch
+    {
+        DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={SqliteFile}" : ConnectionString,
+        _ => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new ConfigurationProblemException("Database:Provider is Postgres but Database:ConnectionString is empty; set it to an Npgsql connection string.")
+            : ConnectionString,
+    };
+}
+
+/// <summary>Configuration that cannot work, said in one sentence the operator can act on.</summary>
+public sealed class ConfigurationProblemException(string message) : Exception(message);

@@ -1,0 +1,85 @@
+using FairShare.Domain;
+using FairShare.Features;
+using FairShare.Features.Catalogue;
+using FairShare.Features.Organisation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FairShare.Web.Api;
+
+/// <summary>The JSON API: the same use cases as the pages, under /api/.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapFairShareApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("FairShare").DisableAntiforgery();
+
+        api.MapGet("/offerings", ListOfferingsAsync)
+            .WithSummary("The catalogue, filtered")
+            .WithDescription("Filters: category, provider (name), providerType (internal, neighbouring-authority, external-supplier), " +
+                "chargingClass (tradeable, mandatory, corporate-core, pooled), pricingModel (pay-as-you-go, subscription, " +
+                "fixed-fee-plus-driver, quoted), search (words), year (first calendar year of the financial year, e.g. 2026).");
+        api.MapGet("/offerings/{id:int}", GetOfferingAsync).WithSummary("One offering with its price history and service levels");
+        api.MapGet("/comparisons/{category}", CompareAsync).WithSummary("Every offering in a category, side by side");
+        api.MapGet("/cost-centres", ListCostCentresAsync).WithSummary("The authority's cost centres with this year's budget");
+        api.MapGet("/cost-centres/{id:int}", GetCostCentreAsync).WithSummary("One cost centre with its budgets and the offerings it provides");
+        api.MapGet("/authorities", (ListAuthorities handler, CancellationToken ct) => handler.HandleAsync(ct))
+            .WithSummary("The authorities trading on this FairShare");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CatalogueListing>, ValidationProblem>> ListOfferingsAsync(
+        ListOfferings handler, CancellationToken ct,
+        string? category = null, string? provider = null, string? providerType = null, string? chargingClass = null,
+        string? pricingModel = null, string? search = null, string? year = null)
+    {
+        var filter = CatalogueFilter.Parse(new CatalogueFilterInput(category, provider, providerType, chargingClass, pricingModel, search, year));
+        if (!filter.IsSuccess)
+        {
+            return BadRequest(filter.Errors);
+        }
+        return TypedResults.Ok(await handler.HandleAsync(filter.Value, ct));
+    }
+
+    private static async Task<Results<Ok<OfferingDetail>, ProblemHttpResult>> GetOfferingAsync(int id, GetOffering handler, CancellationToken ct) =>
+        await handler.HandleAsync(id, ct) is { } offering ? TypedResults.Ok(offering) : NotFound($"There is no offering {id}.");
+
+    private static async Task<Results<Ok<CategoryComparison>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+        string category, CompareCategory handler, CancellationToken ct, string? year = null)
+    {
+        var filter = CatalogueFilter.Parse(new CatalogueFilterInput(Year: year));
+        if (!filter.IsSuccess)
+        {
+            return BadRequest(filter.Errors);
+        }
+        return await handler.HandleAsync(category, filter.Value.Year, ct) is { } comparison
+            ? TypedResults.Ok(comparison)
+            : NotFound($"There is no category '{category}' in the catalogue.");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CostCentreSummary>>, ValidationProblem>> ListCostCentresAsync(
+        ListCostCentres handler, CancellationToken ct, string? kind = null)
+    {
+        CostCentreKind? parsed = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (!Slugs.TryParse<CostCentreKind>(kind, out var k))
+            {
+                return BadRequest([new DomainError("kind", $"'{kind}' is not one of {string.Join(", ", Slugs.All<CostCentreKind>())}.")]);
+            }
+            parsed = k;
+        }
+        return TypedResults.Ok(await handler.HandleAsync(parsed, ct));
+    }
+
+    private static async Task<Results<Ok<CostCentreDetail>, ProblemHttpResult>> GetCostCentreAsync(int id, GetCostCentre handler, CancellationToken ct) =>
+        await handler.HandleAsync(id, ct) is { } centre ? TypedResults.Ok(centre) : NotFound($"There is no cost centre {id}.");
+
+    private static ValidationProblem BadRequest(IReadOnlyList<DomainError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")),
+            title: "The request has a bad parameter.");
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

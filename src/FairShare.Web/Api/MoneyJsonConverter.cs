@@ -1,0 +1,16 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FairShare.Domain;
+
+namespace FairShare.Web.Api;
+
+/// <summary>Money in JSON is a string of pounds with two decimals ("1234.56"), so no client reads it as a float.</summary>
+public sealed class MoneyJsonConverter : JsonConverter<Money>
+{
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Money.FromPounds(decimal.Parse(reader.GetString() ?? "", NumberStyles.Number, CultureInfo.InvariantCulture));
+
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToPlainString());
+}

@@ -1,0 +1,13 @@
+using FairShare.Features.Organisation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FairShare.Web.Pages.CostCentres;
+
+public sealed class CostCentresModel(ListCostCentres listCostCentres) : PageModel
+{
+    public IReadOnlyList<CostCentreSummary> CostCentres { get; private set; } = [];
+    public string Year => CostCentres.Count > 0 ? CostCentres[0].FinancialYear : "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        CostCentres = await listCostCentres.HandleAsync(cancellationToken: cancellationToken);
+}

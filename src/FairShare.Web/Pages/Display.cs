@@ -1,0 +1,41 @@
+using System.Globalization;
+using FairShare.Domain;
+using FairShare.Features;
+
+namespace FairShare.Web.Pages;
+
+/// <summary>How the pages show the market's values to people.</summary>
+public static class Display
+{
+    public static string ProviderType(ProviderType type) => type switch
+    {
+        Domain.ProviderType.Internal => "Internal",
+        Domain.ProviderType.NeighbouringAuthority => "Neighbouring authority",
+        _ => "External supplier",
+    };
+
+    public static string ProviderTag(ProviderType type) => type switch
+    {
+        Domain.ProviderType.Internal => "govuk-tag govuk-tag--blue",
+        Domain.ProviderType.NeighbouringAuthority => "govuk-tag govuk-tag--purple",
+        _ => "govuk-tag govuk-tag--orange",
+    };
+
+    public static string ChargingClass(ChargingClass c) => c.ToWords();
+
+    public static string PricingModel(PricingModel? m) => m?.ToWords() ?? "Not priced";
+
+    public static string UnitPrice(decimal? price, string unit) =>
+        price is { } p ? $"{PricingTerms.Format(p)} per {unit}" : "On quotation";
+
+    public static string Money(Money? amount) => amount?.ToString() ?? "Not set";
+
+    public static string Kind(CostCentreKind kind) => kind switch
+    {
+        CostCentreKind.Frontline => "Frontline",
+        CostCentreKind.Support => "Support",
+        _ => "Corporate",
+    };
+
+    public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {noun}{(n == 1 ? "" : "s")}";
+}

@@ -1,0 +1,3 @@
+using FairShare.Web.Hosting;
+
+return await FairShareWebApp.RunAsync(args, Console.Out, Console.Error);
