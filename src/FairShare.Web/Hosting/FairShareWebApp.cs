@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FairShare.Features;
 using FairShare.Features.Demo;
 using FairShare.Persistence;
@@ -43,7 +41,7 @@ public static class FairShareWebApp
             doc.Info.Description = "Read the catalogue, cost centres and authorities of a FairShare marketplace.";
             return Task.CompletedTask;
         }));
-        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o => FairShareJson.Configure(o.SerializerOptions));
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         var app = builder.Build();
@@ -72,12 +70,6 @@ public static class FairShareWebApp
         }
         _ = database.ResolveConnectionString();
         return database;
-    }
-
-    public static void ConfigureJson(JsonSerializerOptions json)
-    {
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        json.Converters.Add(new MoneyJsonConverter());
     }
 
     /// <summary>Migrates the database and, on an empty embedded database, loads the demo council.</summary>

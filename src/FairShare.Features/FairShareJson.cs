@@ -3,7 +3,20 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FairShare.Domain;
 
-namespace FairShare.Web.Api;
+namespace FairShare.Features;
+
+/// <summary>The JSON conventions of the API and the CLI: camelCase names, enums as slugs, money as "1234.56".</summary>
+public static class FairShareJson
+{
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        json.Converters.Add(new MoneyJsonConverter());
+        return json;
+    }
+}
 
 /// <summary>Money in JSON is a string of pounds with two decimals ("1234.56"), so no client reads it as a float.</summary>
 public sealed class MoneyJsonConverter : JsonConverter<Money>

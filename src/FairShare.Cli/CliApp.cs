@@ -1,0 +1,35 @@
+using System.CommandLine;
+using FairShare.Cli.Commands;
+using FairShare.Persistence;
+
+namespace FairShare.Cli;
+
+/// <summary>The <c>fairshare</c> command: parse, call the same use case the web app calls, print.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand(
+            "FairShare: an honest internal market for a council's support services — catalogue, recharges and the ledger.\n" +
+            "Database settings come from --database/--connection-string/--data, else the environment " +
+            "(Database__Provider, Database__ConnectionString, FAIRSHARE_DATA), else an SQLite file in ./data.");
+        global.AddTo(root);
+        root.Subcommands.Add(DbCommand.Create(global, stdout));
+        root.Subcommands.Add(DemoCommand.Create(global, stdout));
+        root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
+        // allocate: wired in when the engine lands (issue 4).
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync(
+                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (ConfigurationProblemException e)
+        {
+            await stderr.WriteLineAsync($"fairshare: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using FairShare.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);
