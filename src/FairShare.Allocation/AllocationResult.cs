@@ -1,0 +1,96 @@
+namespace FairShare.Allocation;
+
+/// <summary>
+/// One department's figures, in currency units, whole pence. For a support department
+/// <see cref="PassedOn"/> = <see cref="DirectCost"/> + <see cref="Received"/> and
+/// <see cref="FinalCost"/> is zero; for an operating department <see cref="PassedOn"/> is null and
+/// <see cref="FinalCost"/> = <see cref="DirectCost"/> + <see cref="Received"/>.
+/// </summary>
+public sealed record DepartmentResult(
+    string Id,
+    string Name,
+    DepartmentKind Kind,
+    decimal DirectCost,
+    decimal Received,
+    decimal? PassedOn,
+    decimal FinalCost);
+
+/// <summary>An amount moved from a support department to another department: rounded and exact (unrounded).</summary>
+public sealed record Transfer(string From, string To, decimal Amount, decimal ExactAmount);
+
+/// <summary>How much of a receiver's charge started as an origin (support) department's own cost.</summary>
+public sealed record OriginAmount(string Receiver, string Origin, decimal Amount);
+
+/// <summary>
+/// The result of an allocation. Every amount is whole pence; support departments end at zero; the
+/// operating departments' receipts add up to the support departments' direct costs; each transfer is
+/// within a penny of its exact value. Departments and transfers are listed in the model file's order.
+/// </summary>
+public sealed class AllocationResult
+{
+    internal AllocationResult(AllocationMethod method, Network network, decimal[] flow, long[] pence, int? iterations, decimal? residual)
+    {
+        Method = method;
+        Network = network;
+        Flow = flow;
+        Pence = pence;
+        Iterations = iterations;
+        Residual = residual;
+        Currency = network.Currency;
+
+        var n = network.Departments.Length;
+        var received = new long[n];
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            received[network.EdgeTo[e]] += pence[e];
+        }
+
+        ReceivedPence = received;
+        var departments = new DepartmentResult[n];
+        for (var d = 0; d < n; d++)
+        {
+            var department = network.Departments[d];
+            var direct = department.Cost;
+            var got = received[d] / 100m;
+            departments[network.FilePosition[d]] = department.Kind == DepartmentKind.Support
+                ? new DepartmentResult(department.Id, department.Name, department.Kind, direct, got, direct + got, 0.00m)
+                : new DepartmentResult(department.Id, department.Name, department.Kind, direct, got, null, direct + got);
+        }
+
+        Departments = departments;
+        var transfers = new List<(int From, int To, Transfer Transfer)>();
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (flow[e] != 0)
+            {
+                var from = network.Supports[network.EdgeFrom[e]];
+                var to = network.EdgeTo[e];
+                transfers.Add((network.FilePosition[from], network.FilePosition[to], new Transfer(network.Id(from), network.Id(to), pence[e] / 100m, flow[e] / 100m)));
+            }
+        }
+
+        Transfers = [.. transfers.OrderBy(t => t.From).ThenBy(t => t.To).Select(t => t.Transfer)];
+    }
+
+    public AllocationMethod Method { get; }
+
+    public string Currency { get; }
+
+    public IReadOnlyList<DepartmentResult> Departments { get; }
+
+    public IReadOnlyList<Transfer> Transfers { get; }
+
+    /// <summary>Rounds of repeated distribution, or null for the other methods.</summary>
+    public int? Iterations { get; }
+
+    /// <summary>Cost still in support departments when repeated distribution stopped (currency units, unrounded).</summary>
+    public decimal? Residual { get; }
+
+    internal Network Network { get; }
+
+    internal decimal[] Flow { get; }
+
+    internal long[] Pence { get; }
+
+    internal long[] ReceivedPence { get; }
+}

@@ -1,0 +1,369 @@
+namespace FairShare.Allocation;
+
+/// <summary>
+/// Turns an exact flow of pence into whole pence without losing or making a penny.
+/// <para>
+/// Stage 1 rounds, as one network flow, every support-to-support transfer and each support department's
+/// total to operating departments. It starts from the whole-pence parts and removes the fractions by
+/// cycle cancelling: a cycle of still-fractional amounts (ignoring direction) is found, and moved
+/// together, forwards or backwards, by the smaller step that makes one of them whole. Every support
+/// department stays balanced at every step, and each amount ends at the floor or the ceiling of its
+/// exact value, so it is within a penny. Cycles are searched in canonical department order.
+/// </para>
+/// <para>
+/// Stage 2 splits each support department's rounded total to operating departments among them by the
+/// largest-remainder rule: each gets the floor of its exact amount, and the pennies left go one each to
+/// the largest fractional remainders; ties go to the larger exact amount, then to the receiver whose id
+/// sorts first (ordinal).
+/// </para>
+/// </summary>
+internal static class PennyRounding
+{
+    /// <summary>Fractions closer than this to a whole penny are whole: the solver's error is far smaller.</summary>
+    internal const decimal Snap = 0.000000001m;
+
+    public static long[] Round(Network network, decimal[] flow)
+    {
+        var supports = network.Supports.Length;
+        var z = supports;
+        var edgeFrom = new List<int>();
+        var edgeTo = new List<int>();
+        var values = new List<decimal>();
+        var networkEdge = new List<int>();
+        var operatingTotal = new decimal[supports];
+        var hasOperating = new bool[supports];
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (flow[e] == 0)
+            {
+                continue;
+            }
+
+            var from = network.EdgeFrom[e];
+            var toSupport = network.SupportOf[network.EdgeTo[e]];
+            if (toSupport >= 0)
+            {
+                edgeFrom.Add(from);
+                edgeTo.Add(toSupport);
+                values.Add(flow[e]);
+                networkEdge.Add(e);
+            }
+            else
+            {
+                operatingTotal[from] += flow[e];
+                hasOperating[from] = true;
+            }
+        }
+
+        var operatingEdge = new int[supports];
+        Array.Fill(operatingEdge, -1);
+        for (var s = 0; s < supports; s++)
+        {
+            if (hasOperating[s])
+            {
+                operatingEdge[s] = values.Count;
+                edgeFrom.Add(s);
+                edgeTo.Add(z);
+                values.Add(operatingTotal[s]);
+                networkEdge.Add(-1);
+            }
+        }
+
+        var rounded = RoundFlow(supports + 1, [.. edgeFrom], [.. edgeTo], [.. values]);
+        var pence = new long[network.EdgeCount];
+        for (var k = 0; k < networkEdge.Count; k++)
+        {
+            if (networkEdge[k] >= 0)
+            {
+                pence[networkEdge[k]] = rounded[k];
+            }
+        }
+
+        for (var s = 0; s < supports; s++)
+        {
+            if (operatingEdge[s] < 0)
+            {
+                continue;
+            }
+
+            var first = network.EdgeStart[s];
+            var last = network.EdgeStart[s + 1];
+            var exact = new List<decimal>();
+            var edges = new List<int>();
+            for (var e = first; e < last; e++)
+            {
+                if (flow[e] != 0 && !network.IsSupport(network.EdgeTo[e]))
+                {
+                    exact.Add(flow[e]);
+                    edges.Add(e);
+                }
+            }
+
+            var split = LargestRemainder(exact, rounded[operatingEdge[s]]);
+            for (var k = 0; k < edges.Count; k++)
+            {
+                pence[edges[k]] = split[k];
+            }
+        }
+
+        Verify(network, pence);
+        return pence;
+    }
+
+    /// <summary>
+    /// Largest remainder: floors, then one more penny to each of the largest remainders. Items are given
+    /// in receiver order, so on equal remainders and equal amounts the earlier item wins.
+    /// </summary>
+    internal static long[] LargestRemainder(IReadOnlyList<decimal> exact, long target)
+    {
+        var n = exact.Count;
+        var result = new long[n];
+        var remainders = new decimal[n];
+        long sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var floor = decimal.Floor(exact[i]);
+            var fraction = exact[i] - floor;
+            if (fraction > 1 - Snap)
+            {
+                floor += 1;
+                fraction = 0;
+            }
+            else if (fraction < Snap)
+            {
+                fraction = 0;
+            }
+
+            result[i] = (long)floor;
+            remainders[i] = fraction;
+            sum += result[i];
+        }
+
+        var extra = target - sum;
+        if (extra == 0)
+        {
+            return result;
+        }
+
+        var order = Enumerable.Range(0, n)
+            .Where(i => remainders[i] > 0)
+            .OrderByDescending(i => remainders[i])
+            .ThenByDescending(i => exact[i])
+            .ThenBy(i => i)
+            .ToList();
+        if (extra < 0 || extra > order.Count)
+        {
+            throw new InvalidOperationException($"Largest remainder cannot reach {target} from {sum} with {order.Count} fractional amounts.");
+        }
+
+        for (var k = 0; k < extra; k++)
+        {
+            result[order[k]]++;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Rounds a flow on nodes 0..nodes-1 whose every node except possibly the last has a whole-penny
+    /// balance. Returns whole amounts, each the floor or ceiling of its exact amount, with every balance kept.
+    /// </summary>
+    internal static long[] RoundFlow(int nodes, int[] from, int[] to, decimal[] values)
+    {
+        var m = values.Length;
+        var whole = new long[m];
+        var fraction = new decimal[m];
+        var active = new bool[m];
+        var degree = new int[nodes + 1];
+        for (var e = 0; e < m; e++)
+        {
+            var floor = decimal.Floor(values[e]);
+            var f = values[e] - floor;
+            if (f > 1 - Snap)
+            {
+                floor += 1;
+                f = 0;
+            }
+            else if (f < Snap)
+            {
+                f = 0;
+            }
+
+            whole[e] = (long)floor;
+            fraction[e] = f;
+            if (f > 0)
+            {
+                active[e] = true;
+                degree[from[e] + 1]++;
+                degree[to[e] + 1]++;
+            }
+        }
+
+        for (var v = 0; v < nodes; v++)
+        {
+            degree[v + 1] += degree[v];
+        }
+
+        var adjacency = new int[degree[nodes]];
+        var fill = (int[])degree.Clone();
+        for (var e = 0; e < m; e++)
+        {
+            if (active[e])
+            {
+                adjacency[fill[from[e]]++] = e;
+                adjacency[fill[to[e]]++] = e;
+            }
+        }
+
+        var cursor = (int[])degree.Clone();
+        var position = new int[nodes];
+        Array.Fill(position, -1);
+        var pathNode = new List<int>();
+        var pathEdge = new List<int>();
+        var cycle = new List<(int Edge, bool Forward)>();
+
+        int NextEdge(int v, int exclude)
+        {
+            while (cursor[v] < degree[v + 1] && !active[adjacency[cursor[v]]])
+            {
+                cursor[v]++;
+            }
+
+            for (var k = cursor[v]; k < degree[v + 1]; k++)
+            {
+                var e = adjacency[k];
+                if (active[e] && e != exclude)
+                {
+                    return e;
+                }
+            }
+
+            return -1;
+        }
+
+        void Settle(int e)
+        {
+            if (fraction[e] <= Snap)
+            {
+                fraction[e] = 0;
+                active[e] = false;
+            }
+            else if (fraction[e] >= 1 - Snap)
+            {
+                fraction[e] = 0;
+                whole[e]++;
+                active[e] = false;
+            }
+        }
+
+        void Pop()
+        {
+            position[pathNode[^1]] = -1;
+            pathNode.RemoveAt(pathNode.Count - 1);
+            pathEdge.RemoveAt(pathEdge.Count - 1);
+        }
+
+        for (var start = 0; start < nodes; start++)
+        {
+            while (NextEdge(start, -1) >= 0)
+            {
+                pathNode.Add(start);
+                pathEdge.Add(-1);
+                position[start] = 0;
+                while (pathNode.Count > 0)
+                {
+                    var v = pathNode[^1];
+                    var arrival = pathEdge[^1];
+                    var e = NextEdge(v, arrival);
+                    if (e < 0)
+                    {
+                        if (arrival >= 0)
+                        {
+                            // Only the free node can be a dead end; anywhere else the fraction is rounding noise.
+                            fraction[arrival] = fraction[arrival] >= 0.5m ? 1 : 0;
+                            Settle(arrival);
+                        }
+
+                        Pop();
+                        continue;
+                    }
+
+                    var w = from[e] == v ? to[e] : from[e];
+                    if (position[w] < 0)
+                    {
+                        position[w] = pathNode.Count;
+                        pathNode.Add(w);
+                        pathEdge.Add(e);
+                        continue;
+                    }
+
+                    // A cycle: the path from w to v, then e back to w.
+                    cycle.Clear();
+                    for (var k = position[w] + 1; k < pathNode.Count; k++)
+                    {
+                        cycle.Add((pathEdge[k], from[pathEdge[k]] == pathNode[k - 1]));
+                    }
+
+                    cycle.Add((e, from[e] == v));
+                    var up = decimal.MaxValue;
+                    var down = decimal.MaxValue;
+                    foreach (var (edge, forward) in cycle)
+                    {
+                        var f = fraction[edge];
+                        up = Math.Min(up, forward ? 1 - f : f);
+                        down = Math.Min(down, forward ? f : 1 - f);
+                    }
+
+                    var step = up <= down ? up : -down;
+                    foreach (var (edge, forward) in cycle)
+                    {
+                        fraction[edge] += forward ? step : -step;
+                        Settle(edge);
+                    }
+
+                    var cut = -1;
+                    for (var k = position[w] + 1; k < pathNode.Count; k++)
+                    {
+                        if (!active[pathEdge[k]])
+                        {
+                            cut = k;
+                            break;
+                        }
+                    }
+
+                    if (cut >= 0)
+                    {
+                        while (pathNode.Count > cut)
+                        {
+                            Pop();
+                        }
+                    }
+                }
+            }
+        }
+
+        return whole;
+    }
+
+    private static void Verify(Network network, long[] pence)
+    {
+        var balance = new long[network.Supports.Length];
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            balance[network.EdgeFrom[e]] += pence[e];
+            var to = network.SupportOf[network.EdgeTo[e]];
+            if (to >= 0)
+            {
+                balance[to] -= pence[e];
+            }
+        }
+
+        for (var s = 0; s < balance.Length; s++)
+        {
+            if (balance[s] != (long)network.CostPence[network.Supports[s]])
+            {
+                throw new InvalidOperationException($"Penny rounding lost the balance of {network.Id(network.Supports[s])}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+namespace FairShare.Allocation;
+
+/// <summary>
+/// A sparse fixed-point system x = b + W·x, where W is non-negative, each column sums to at most one and
+/// no group of unknowns is closed (validation guarantees it), so the spectral radius of W is below one
+/// and Gauss–Seidel converges. Memory is proportional to the number of non-zeros.
+/// </summary>
+internal sealed class SparseSystem
+{
+    private readonly int[] rowStart;
+    private readonly int[] column;
+    private readonly double[] weight;
+    private readonly decimal[]? exactWeight;
+
+    public SparseSystem(int size, int[] rowStart, int[] column, double[] weight, decimal[]? exactWeight)
+    {
+        Size = size;
+        this.rowStart = rowStart;
+        this.column = column;
+        this.weight = weight;
+        this.exactWeight = exactWeight;
+    }
+
+    public int Size { get; }
+
+    /// <summary>Gauss–Seidel sweeps used by the last double solve (for diagnostics and benchmarks).</summary>
+    public int LastSweeps { get; private set; }
+
+    /// <summary>Builds rows from (row, column, weight) triples.</summary>
+    public static SparseSystem FromTriples(int size, IReadOnlyList<(int Row, int Column, decimal Weight)> triples, bool keepExact)
+    {
+        var start = new int[size + 1];
+        foreach (var t in triples)
+        {
+            start[t.Row + 1]++;
+        }
+
+        for (var i = 0; i < size; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = (int[])start.Clone();
+        var columns = new int[triples.Count];
+        var weights = new double[triples.Count];
+        var exact = keepExact ? new decimal[triples.Count] : null;
+        foreach (var t in triples)
+        {
+            var k = next[t.Row]++;
+            columns[k] = t.Column;
+            weights[k] = (double)t.Weight;
+            if (exact is not null)
+            {
+                exact[k] = t.Weight;
+            }
+        }
+
+        return new SparseSystem(size, start, columns, weights, exact);
+    }
+
+    /// <summary>Gauss–Seidel in double until the largest change is below <paramref name="relativeTolerance"/> of the largest value.</summary>
+    public double[] Solve(double[] b, double relativeTolerance = 1e-15, int maxSweeps = 100_000)
+    {
+        var x = (double[])b.Clone();
+        var sweeps = 0;
+        while (sweeps < maxSweeps)
+        {
+            sweeps++;
+            var maxChange = 0.0;
+            var maxValue = 0.0;
+            for (var i = 0; i < Size; i++)
+            {
+                var sum = b[i];
+                for (var k = rowStart[i]; k < rowStart[i + 1]; k++)
+                {
+                    sum += weight[k] * x[column[k]];
+                }
+
+                var change = Math.Abs(sum - x[i]);
+                if (change > maxChange)
+                {
+                    maxChange = change;
+                }
+
+                var magnitude = Math.Abs(sum);
+                if (magnitude > maxValue)
+                {
+                    maxValue = magnitude;
+                }
+
+                x[i] = sum;
+            }
+
+            if (maxChange <= relativeTolerance * maxValue || maxChange == 0)
+            {
+                break;
+            }
+        }
+
+        LastSweeps = sweeps;
+        return x;
+    }
+
+    /// <summary>
+    /// Solves in <see cref="decimal"/> (28 significant digits) by iterative refinement: the residual is
+    /// computed exactly in decimal, the correction is solved in double, and the loop stops when the
+    /// residual stops shrinking, at the limit of decimal precision.
+    /// </summary>
+    public decimal[] SolveDecimal(decimal[] b)
+    {
+        if (exactWeight is null)
+        {
+            throw new InvalidOperationException("This system was built without exact weights.");
+        }
+
+        var x = new decimal[Size];
+        var r = (decimal[])b.Clone();
+        var previous = decimal.MaxValue;
+        var rightHandSide = new double[Size];
+        for (var pass = 0; pass < 200; pass++)
+        {
+            var largest = 0m;
+            for (var i = 0; i < Size; i++)
+            {
+                var magnitude = Math.Abs(r[i]);
+                if (magnitude > largest)
+                {
+                    largest = magnitude;
+                }
+            }
+
+            if (largest == 0 || largest >= previous * 0.5m)
+            {
+                break;
+            }
+
+            previous = largest;
+            for (var i = 0; i < Size; i++)
+            {
+                rightHandSide[i] = (double)r[i];
+            }
+
+            var correction = Solve(rightHandSide, 1e-14, 20_000);
+            for (var i = 0; i < Size; i++)
+            {
+                if (!double.IsFinite(correction[i]))
+                {
+                    throw new InvalidOperationException("The support-department equations did not converge.");
+                }
+
+                x[i] += (decimal)correction[i];
+            }
+
+            for (var i = 0; i < Size; i++)
+            {
+                var sum = b[i] - x[i];
+                for (var k = rowStart[i]; k < rowStart[i + 1]; k++)
+                {
+                    sum += exactWeight[k] * x[column[k]];
+                }
+
+                r[i] = sum;
+            }
+        }
+
+        return x;
+    }
+}
