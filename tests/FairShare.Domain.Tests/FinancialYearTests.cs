@@ -1,0 +1,43 @@
+namespace FairShare.Domain.Tests;
+
+public class FinancialYearTests
+{
+    [Theory]
+    [InlineData("2026-04-01", 2026, 1)]
+    [InlineData("2026-05-31", 2026, 2)]
+    [InlineData("2027-03-31", 2026, 12)]
+    [InlineData("2026-03-31", 2025, 12)]
+    public void UkCouncilYear_RunsAprilToMarch(string date, int startYear, int period)
+    {
+        var p = AccountingPeriod.Containing(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(startYear, p.Year.StartYear);
+        Assert.Equal(period, p.Number);
+    }
+
+    [Fact]
+    public void SeptemberYear_FitsWithoutSpecialCases()
+    {
+        var year = new FinancialYear(2026, 9);
+        Assert.Equal(new DateOnly(2026, 9, 1), year.FirstDay);
+        Assert.Equal(new DateOnly(2027, 8, 31), year.LastDay);
+        Assert.Equal("2026-09", year.Period(1).Month);
+        Assert.Equal("2027-08", year.Period(12).Month);
+        Assert.Equal(4, AccountingPeriod.Containing(new DateOnly(2026, 12, 15), 9).Number);
+    }
+
+    [Fact]
+    public void Year_HasTwelvePeriodsCoveringEveryDayOnce()
+    {
+        var year = new FinancialYear(2027);
+        var periods = year.Periods.ToList();
+        Assert.Equal(12, periods.Count);
+        Assert.Equal(year.FirstDay, periods[0].FirstDay);
+        Assert.Equal(year.LastDay, periods[11].LastDay);
+        Assert.All(periods.Zip(periods.Skip(1)), pair => Assert.Equal(pair.First.LastDay.AddDays(1), pair.Second.FirstDay));
+        Assert.Equal("2027/28", year.Label);
+    }
+
+    [Fact]
+    public void Period_OutsideOneToTwelve_IsMisuse() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FinancialYear(2026).Period(13));
+}

@@ -1,0 +1,110 @@
+namespace FairShare.Domain.Tests;
+
+public class PricingTests
+{
+    [Theory]
+    [InlineData("92.50", "12", 111000)]
+    [InlineData("0.035", "1001", 3504)] // 35.035 rounds half away from zero to £35.04
+    [InlineData("6.85", "0", 0)]
+    [InlineData("0.12", "2.5", 30)]
+    public void PayAsYouGo_ChargesRateTimesQuantity(string rate, string quantity, long expectedPence) =>
+        Assert.Equal(expectedPence, new PayAsYouGo(D(rate)).Charge(D(quantity)).Pence);
+
+    [Fact]
+    public void PayAsYouGo_RefusesANegativeQuantity() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PayAsYouGo(1m).Charge(-1m));
+
+    [Theory]
+    [InlineData("4000", 3_800_000)]        // within the included 6,000: fee only
+    [InlineData("6000", 3_800_000)]        // exactly the included quantity
+    [InlineData("6001", 3_800_640)]        // one payslip of overage at £6.40
+    [InlineData("7250.5", 3_800_000 + 800_320)] // 1,250.5 × £6.40 = £8,003.20
+    public void Subscription_ChargesTheFeePlusOverageBeyondTheIncludedQuantity(string used, long expectedPence)
+    {
+        var terms = new Subscription(Money.FromPounds(38_000m), 6_000m, 6.40m, InvoiceSchedule.Monthly);
+        Assert.Equal(expectedPence, terms.AnnualCharge(D(used)).Pence);
+    }
+
+    [Fact]
+    public void Subscription_WithoutOverageRate_RefusesUseBeyondTheIncludedQuantity()
+    {
+        var terms = new Subscription(Money.FromPounds(1_000m), 10m, null, InvoiceSchedule.Annual);
+        var e = Assert.Throws<InvalidOperationException>(() => terms.AnnualCharge(11m));
+        Assert.Contains("no overage rate", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subscription_SevenTwelfthsFiveTwelfths_SplitsTheFeeInAprilAndNovember()
+    {
+        var terms = new Subscription(Money.FromPounds(1_000m), 1m, null, InvoiceSchedule.SevenTwelfthsFiveTwelfths);
+        var instalments = terms.Instalments();
+        Assert.Equal([new Instalment(1, new Money(58_333)), new Instalment(8, new Money(41_667))], instalments);
+    }
+
+    [Fact]
+    public void Subscription_SevenTwelfthsFiveTwelfths_OfTwelveHundredPounds_IsSevenHundredAndFiveHundred()
+    {
+        var terms = new Subscription(Money.FromPounds(1_200m), 1m, null, InvoiceSchedule.SevenTwelfthsFiveTwelfths);
+        Assert.Equal([70_000L, 50_000L], terms.Instalments().Select(i => i.Amount.Pence));
+    }
+
+    [Fact]
+    public void Subscription_Monthly_GivesTwelveInstalmentsThatAddUpExactly()
+    {
+        var terms = new Subscription(new Money(100_001), 1m, null, InvoiceSchedule.Monthly);
+        var instalments = terms.Instalments();
+        Assert.Equal(Enumerable.Range(1, 12), instalments.Select(i => i.PeriodNumber));
+        Assert.Equal(100_001, instalments.Sum(i => i.Amount.Pence));
+        Assert.Equal(8_334, instalments[0].Amount.Pence);
+        Assert.Equal(8_333, instalments[11].Amount.Pence);
+    }
+
+    [Fact]
+    public void Subscription_Annual_InvoicesEverythingInPeriodOne() =>
+        Assert.Equal([new Instalment(1, new Money(500))],
+            new Subscription(new Money(500), 0m, null, InvoiceSchedule.Annual).Instalments());
+
+    [Theory]
+    [InlineData("0", 46_614)]
+    [InlineData("210", 46_614 + 23_940)] // £466.14 + 210 × £1.14
+    public void FixedFeePlusDriver_ChargesTheFeePlusTheRatePerDriverUnit(string pupils, long expectedPence) =>
+        Assert.Equal(expectedPence, new FixedFeePlusDriver(Money.FromPounds(466.14m), 1.14m, "pupil").Charge(D(pupils)).Pence);
+
+    [Fact]
+    public void Quoted_ChargesTheAgreedQuote() =>
+        Assert.Equal(new Money(250_000), Quoted.Charge(new Money(250_000)));
+
+    [Fact]
+    public void Describe_ExplainsEachModelInWords()
+    {
+        Assert.Equal("Pay as you go: £0.035 per page.", new PayAsYouGo(0.035m).Describe("page"));
+        Assert.Equal("Fixed fee plus driver: £466.14 plus £1.14 per pupil.", new FixedFeePlusDriver(Money.FromPounds(466.14m), 1.14m, "pupil").Describe("pupil"));
+        Assert.Equal("Subscription: £38,000.00 a year, including 6,000 payslips a year; beyond that, £6.40 per payslip; invoiced monthly in 12 equal instalments.",
+            new Subscription(Money.FromPounds(38_000m), 6_000m, 6.40m, InvoiceSchedule.Monthly).Describe("payslip"));
+        Assert.Equal("Quoted per job; indicative rate £98.00 per case.", new Quoted(98m).Describe("case"));
+    }
+
+    [Fact]
+    public void Subscription_ComparableUnitPrice_IsTheFeeOverTheIncludedQuantity() =>
+        Assert.Equal(6.3333m, new Subscription(Money.FromPounds(38_000m), 6_000m, 6.40m, InvoiceSchedule.Monthly).ComparableUnitPrice);
+
+    public static TheoryData<PricingTerms, string> InvalidTerms => new()
+    {
+        { new PayAsYouGo(-1m), "rate" },
+        { new PayAsYouGo(0.00001m), "rate" },
+        { new Subscription(new Money(-1), 1m, null, InvoiceSchedule.Monthly), "annualFee" },
+        { new Subscription(new Money(100), 0m, 5m, InvoiceSchedule.Monthly), "overageRate" },
+        { new Subscription(new Money(100), -3m, null, InvoiceSchedule.Monthly), "includedQuantity" },
+        { new Subscription(new Money(100), 3m, null, (InvoiceSchedule)42), "schedule" },
+        { new FixedFeePlusDriver(new Money(100), 1m, " "), "driver" },
+        { new FixedFeePlusDriver(new Money(-100), 1m, "pupil"), "fixedFee" },
+        { new Quoted(-5m), "indicativeRate" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidTerms))]
+    public void Validate_NamesTheFieldThatIsWrong(PricingTerms terms, string field) =>
+        Assert.Contains(terms.Validate(), e => e.Field == field);
+
+    private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+using FairShare.Features.Demo;
+using FairShare.Features.Tenancy;
+using FairShare.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FairShare.Features.Tests;
+
+/// <summary>A clock stopped at a chosen moment, so "the current financial year" is fixed in tests.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public static FixedClock InNovember2026 { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
+
+/// <summary>A real, migrated database holding the demo, shared by one test class.</summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    public abstract DatabaseOptions Options { get; }
+
+    public virtual async Task InitializeAsync()
+    {
+        _services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(FixedClock.InNovember2026)
+            .AddFairShare(Options)
+            .BuildServiceProvider();
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
+    }
+
+    /// <summary>A scope acting for one authority (by code), as a web request or CLI command would.</summary>
+    public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode)
+    {
+        var scope = _services!.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(authorityCode);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Value);
+        return scope;
+    }
+
+    public AsyncServiceScope Scope() => _services!.CreateAsyncScope();
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteDatabase : DatabaseFixture
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fairshare-tests", Guid.NewGuid().ToString("N"));
+
+    public override DatabaseOptions Options => new() { Provider = "Sqlite", DataFolder = _folder };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>
+/// A fresh database on the PostgreSQL server that the test script starts. Without the server the tests fail
+/// loudly: nothing is skipped.
+/// </summary>
+public sealed class PostgresDatabase : DatabaseFixture
+{
+    public const string ServerVariable = "FAIRSHARE_TEST_POSTGRES";
+    private readonly string _name = "fairshare_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public static string Server => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } cs
+        ? cs
+        : throw new InvalidOperationException(
+            $"{ServerVariable} is not set. Run the tests with scripts/test.sh, which starts a throwaway PostgreSQL server and sets it.");
+
+    public override DatabaseOptions Options => new()
+    {
+        Provider = "Postgres",
+        ConnectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _name }.ConnectionString,
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
