@@ -22,6 +22,9 @@ internal static class PennyRounding
     /// <summary>Fractions closer than this to a whole penny are whole: the solver's error is far smaller.</summary>
     internal const decimal Snap = 0.000000001m;
 
+    /// <summary>Remainders equal to this many decimal places of a penny are a tie (the solver's error is far below).</summary>
+    private const int TieDigits = 9;
+
     public static long[] Round(Network network, decimal[] flow)
     {
         var supports = network.Supports.Length;
@@ -147,8 +150,8 @@ internal static class PennyRounding
 
         var order = Enumerable.Range(0, n)
             .Where(i => remainders[i] > 0)
-            .OrderByDescending(i => remainders[i])
-            .ThenByDescending(i => exact[i])
+            .OrderByDescending(i => decimal.Round(remainders[i], TieDigits))
+            .ThenByDescending(i => decimal.Round(exact[i], TieDigits))
             .ThenBy(i => i)
             .ToList();
         if (extra < 0 || extra > order.Count)
@@ -314,7 +317,7 @@ internal static class PennyRounding
                         down = Math.Min(down, forward ? f : 1 - f);
                     }
 
-                    var step = up <= down ? up : -down;
+                    var step = up <= down + Snap ? up : -down;
                     foreach (var (edge, forward) in cycle)
                     {
                         fraction[edge] += forward ? step : -step;
