@@ -1,0 +1,38 @@
+using System.Net;
+
+namespace FairShare.Web.Tests;
+
+public class PageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
+{
+    [Theory]
+    [InlineData("/", "Support services for Northshire County Council")]
+    [InlineData("/catalogue", "Catalogue")]
+    [InlineData("/catalogue?category=Legal&providerType=external-supplier", "Litigation (Brightline Legal)")]
+    [InlineData("/catalogue/compare?category=Payroll", "Payroll bureau (Westvale)")]
+    [InlineData("/cost-centres", "Older People&#x27;s Services")]
+    [InlineData("/lib/fairshare.css", "govuk")]
+    public async Task Page_IsServed(string url, string expected)
+    {
+        var html = await web.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalogue_WithABadFilter_Is400AndSaysWhich()
+    {
+        using var response = await web.Client.GetAsync(new Uri("/catalogue?chargingClass=free", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("chargingClass: &#x27;free&#x27; is not one of", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/catalogue/999999")]
+    [InlineData("/cost-centres/999999")]
+    [InlineData("/no-such-page")]
+    public async Task UnknownPage_Is404WithAFriendlyPage(string url)
+    {
+        using var response = await web.Client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
