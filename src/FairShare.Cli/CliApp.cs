@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using FairShare.Cli.Commands;
 using FairShare.Persistence;
 
@@ -10,10 +11,12 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var global = new GlobalOptions();
-        var root = new RootCommand(
+        var root = new Command("fairshare",
             "FairShare: an honest internal market for a council's support services — catalogue, recharges and the ledger.\n" +
             "Database settings come from --database/--connection-string/--data, else the environment " +
             "(Database__Provider, Database__ConnectionString, FAIRSHARE_DATA), else an SQLite file in ./data.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         global.AddTo(root);
         root.Subcommands.Add(DbCommand.Create(global, stdout));
         root.Subcommands.Add(DemoCommand.Create(global, stdout));

@@ -8,7 +8,12 @@ namespace FairShare.Features;
 /// <summary>The JSON conventions of the API and the CLI: camelCase names, enums as slugs, money as "1234.56".</summary>
 public static class FairShareJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+    /// <summary>For files and terminals: indented, and £ written as itself rather than escaped.</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions json)
     {

@@ -41,9 +41,12 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
             o.Id, o.Code, o.Name, o.Category, o.Unit, o.ProviderName, o.ProviderTypeFor(Tenant.AuthorityId), o.Authority.Name,
             o.ChargingClass, price?.Model, year.Label,
             price?.Terms.Describe(o.Unit) ?? $"No price for {year.Label}.",
-            price?.Terms.ComparableUnitPrice,
+            Normalise(price?.Terms.ComparableUnitPrice),
             o.ServiceLevels.OrderBy(s => s.Id).Select(s => s.Describe()).ToArray());
     }
+
+    /// <summary>6.85 rather than 6.8500: databases pad decimals to their column's scale.</summary>
+    public static decimal? Normalise(decimal? value) => value / 1.0000000000000000000000000000m;
 
     public FinancialYear YearOrCurrent(int? startYear) =>
         startYear is { } y ? new FinancialYear(y, Tenant.YearStartMonth) : CurrentYear;

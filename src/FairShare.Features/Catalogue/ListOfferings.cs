@@ -48,7 +48,7 @@ public sealed class GetOffering(CatalogueReader catalogue)
         var history = offering.Prices.OrderByDescending(p => p.FinancialYearStart)
             .Select(p => new PriceHistoryEntry(
                 new FinancialYear(p.FinancialYearStart, offering.Authority.YearStartMonth).Label,
-                p.Model, p.Terms.Describe(offering.Unit), p.Terms.ComparableUnitPrice))
+                p.Model, p.Terms.Describe(offering.Unit), CatalogueReader.Normalise(p.Terms.ComparableUnitPrice)))
             .ToArray();
         var ownInternal = offering.AuthorityId == catalogue.Tenant.AuthorityId ? offering.ProviderCostCentreId : null;
         var providerDescription = offering.Supplier?.Description

@@ -12,9 +12,6 @@ public static class DemoCatalogue
     public const string CountyCode = "NCC";
     public const string NeighbourCode = "WBC";
 
-    /// <summary>The financial year the demo's current prices belong to; the year before has prices too.</summary>
-    public const int CurrentYear = 2026;
-
     private static readonly (string Code, string Name)[] Directorates =
     [
         ("RES", "Resources"),
@@ -274,8 +271,9 @@ public static class DemoCatalogue
             "Hosting of line-of-business applications in Westvale's data centre.", ("Availability", "99.5% a month", null)),
     ];
 
-    /// <summary>Builds the demo organisations; the caller saves them.</summary>
-    public static IReadOnlyList<object> Build()
+    /// <summary>Builds the demo organisations, with budgets and prices for the financial year starting in
+    /// <paramref name="currentYear"/> and the year before; the caller saves them.</summary>
+    public static IReadOnlyList<object> Build(int currentYear)
     {
         var entities = new List<object>();
         var county = new Authority(CountyCode, "Northshire County Council");
@@ -283,9 +281,9 @@ public static class DemoCatalogue
         entities.Add(county);
         entities.Add(neighbour);
 
-        var countyCentres = AddOrganisation(entities, county, Directorates, CostCentres);
+        var countyCentres = AddOrganisation(entities, county, Directorates, CostCentres, currentYear);
         var neighbourCentres = AddOrganisation(entities, neighbour,
-            [("RES", "Corporate Resources"), ("PLC", "Place"), ("CEX", "Chief Executive's")], NeighbourCostCentres);
+            [("RES", "Corporate Resources"), ("PLC", "Place"), ("CEX", "Chief Executive's")], NeighbourCostCentres, currentYear);
 
         var suppliers = new Dictionary<string, Supplier>
         {
@@ -296,14 +294,14 @@ public static class DemoCatalogue
         };
         entities.AddRange(suppliers.Values);
 
-        AddOfferings(entities, county, CountyOfferings, countyCentres, suppliers, listed: false);
-        AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, suppliers, listed: true);
+        AddOfferings(entities, county, CountyOfferings, countyCentres, suppliers, listed: false, currentYear);
+        AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, suppliers, listed: true, currentYear);
         return entities;
     }
 
     private static Dictionary<string, CostCentre> AddOrganisation(
         List<object> entities, Authority authority, (string Code, string Name)[] directorates,
-        (string Dir, string Code, string Name, CostCentreKind Kind, long Budget)[] centres)
+        (string Dir, string Code, string Name, CostCentreKind Kind, long Budget)[] centres, int currentYear)
     {
         var byCode = directorates.ToDictionary(d => d.Code, d => new Directorate(authority, d.Code, d.Name));
         entities.AddRange(byCode.Values);
@@ -312,9 +310,9 @@ public static class DemoCatalogue
         {
             var centre = new CostCentre(byCode[c.Dir], c.Code, c.Name, c.Kind);
             var current = Money.FromPounds(c.Budget);
-            centre.SetBudget(authority.FinancialYearStarting(CurrentYear), current);
+            centre.SetBudget(authority.FinancialYearStarting(currentYear), current);
             // Last year's budget: 4.2% lower, to the nearest thousand pounds.
-            centre.SetBudget(authority.FinancialYearStarting(CurrentYear - 1),
+            centre.SetBudget(authority.FinancialYearStarting(currentYear - 1),
                 Money.FromPounds(decimal.Round(c.Budget / 1.042m / 1000m, 0, MidpointRounding.AwayFromZero) * 1000m));
             result[c.Code] = centre;
             entities.Add(centre);
@@ -324,9 +322,9 @@ public static class DemoCatalogue
 
     private static void AddOfferings(
         List<object> entities, Authority authority, Spec[] specs,
-        Dictionary<string, CostCentre> centres, Dictionary<string, Supplier> suppliers, bool listed)
+        Dictionary<string, CostCentre> centres, Dictionary<string, Supplier> suppliers, bool listed, int currentYear)
     {
-        var current = authority.FinancialYearStarting(CurrentYear);
+        var current = authority.FinancialYearStarting(currentYear);
         foreach (var spec in specs)
         {
             var offering = Offering.Create(new OfferingDraft(

@@ -6,8 +6,9 @@ namespace FairShare.Features.Demo;
 
 public sealed record DemoLoadResult(bool Loaded, int Authorities, int CostCentres, int Offerings, string Message);
 
-/// <summary>Loads the demo council into an empty database, in one transaction. A second load changes nothing.</summary>
-public sealed class LoadDemoData(FairShareDbContext db)
+/// <summary>Loads the demo council into an empty database, in one transaction, priced for the current financial
+/// year and the one before. A second load changes nothing.</summary>
+public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
 {
     public async Task<DemoLoadResult> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -15,7 +16,8 @@ public sealed class LoadDemoData(FairShareDbContext db)
         {
             return new DemoLoadResult(false, 0, 0, 0, "The demo data is already loaded; nothing was changed.");
         }
-        var entities = DemoCatalogue.Build();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var entities = DemoCatalogue.Build(FinancialYear.Containing(today).StartYear);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AddRange(entities);
         await db.SaveChangesAsync(cancellationToken);
