@@ -152,10 +152,11 @@ public static class AllocationModelParser
                 ok = false;
             }
 
+            // A department with an unreadable cost still counts for the checks on ids (its cost is reported).
             var cost = ReadAmount(element, "cost", label, id, null, isMoney: true, problems);
-            if (ok && cost is { } value)
+            if (ok)
             {
-                result.Add(new Department(id, name, kind!.Value, value));
+                result.Add(new Department(id, name, kind!.Value, cost ?? 0m));
             }
         }
 
@@ -203,9 +204,9 @@ public static class AllocationModelParser
             }
 
             var quantity = ReadAmount(element, "quantity", label, null, line, isMoney: false, problems);
-            if (ok && quantity is { } value)
+            if (ok)
             {
-                result.Add(new UsageLine(line, provider!, receiver!, value));
+                result.Add(new UsageLine(line, provider!, receiver!, quantity ?? 0m));
             }
         }
 

@@ -5,7 +5,8 @@ namespace FairShare.Allocation;
 /// Rows are rounded by largest remainder first; then, while some column is over its total, one penny
 /// moves within a row from that column to a column that is under, choosing the row where the first was
 /// rounded up most and the second least (ties: the earlier row). A penny only moves to a column the row
-/// really has (a non-zero exact amount), through a chain of rows if no single row has both.
+/// really has (a non-zero exact amount), through a chain of rows if no single row has both, and only
+/// if neither exists anywhere (see <see cref="MoveAnywhere"/>).
 /// </summary>
 internal static class MarginRounding
 {
@@ -44,7 +45,7 @@ internal static class MarginRounding
             {
                 if (!MoveDirect(exact, result, excess, over) && !MoveAlongChain(exact, result, excess, over))
                 {
-                    throw new InvalidOperationException("Origins cannot be balanced: no row links an origin that is over with one that is under.");
+                    MoveAnywhere(exact, result, excess, over);
                 }
             }
         }
@@ -89,6 +90,42 @@ internal static class MarginRounding
         excess[over]--;
         excess[bestUnder]++;
         return true;
+    }
+
+    /// <summary>
+    /// Last resort, when the rounded totals cannot be met within the rows' real columns (a receiver whose
+    /// few charges cannot carry an origin's rounded penny): the penny moves within the row that has the
+    /// most of the over column, to the under column the row has most of, even if only in rounding.
+    /// </summary>
+    private static void MoveAnywhere(double[][] exact, long[][] result, long[] excess, int over)
+    {
+        var row = -1;
+        for (var r = 0; r < result.Length; r++)
+        {
+            if (result[r][over] > 0 && (row < 0 || exact[r][over] > exact[row][over]))
+            {
+                row = r;
+            }
+        }
+
+        var under = -1;
+        for (var c = 0; c < excess.Length; c++)
+        {
+            if (excess[c] < 0 && (under < 0 || exact[row][c] > exact[row][under]))
+            {
+                under = c;
+            }
+        }
+
+        if (row < 0 || under < 0)
+        {
+            throw new InvalidOperationException("Row and column totals cannot be balanced.");
+        }
+
+        result[row][over]--;
+        result[row][under]++;
+        excess[over]--;
+        excess[under]++;
     }
 
     private static bool MoveAlongChain(double[][] exact, long[][] result, long[] excess, int over)
