@@ -229,7 +229,7 @@ public sealed class OfferingPrice : ITenantOwned
                 Driver = f.Driver;
                 break;
             case Quoted q:
-                Rate = q.IndicativeRate;
+                Rate = q.IndicativeHourlyRate;
                 break;
             default:
                 throw new ArgumentException($"Unknown pricing terms {terms.GetType().Name}.", nameof(terms));
@@ -244,7 +244,7 @@ public sealed class OfferingPrice : ITenantOwned
     public int FinancialYearStart { get; private set; }
     public PricingModel Model { get; private set; }
 
-    /// <summary>The rate per unit (pay as you go), overage rate (subscription), driver rate or indicative rate.</summary>
+    /// <summary>The rate per unit (pay as you go), overage rate (subscription), driver rate or indicative hourly rate (quoted).</summary>
     public decimal? Rate { get; private set; }
 
     /// <summary>The annual fee (subscription) or fixed fee (fixed fee plus driver).</summary>

@@ -203,11 +203,12 @@ public sealed record FixedFeePlusDriver(Money FixedFee, decimal RatePerDriverUni
     }
 }
 
-/// <summary>Bespoke work priced per job by quotation; an indicative rate may guide buyers.</summary>
-public sealed record Quoted(decimal? IndicativeRate) : PricingTerms
+/// <summary>Bespoke work priced per job by quotation; an indicative hourly rate may guide buyers. There is no
+/// unit price to compare: each job is priced on its own.</summary>
+public sealed record Quoted(decimal? IndicativeHourlyRate) : PricingTerms
 {
     public override PricingModel Model => PricingModel.Quoted;
-    public override decimal? ComparableUnitPrice => IndicativeRate;
+    public override decimal? ComparableUnitPrice => null;
 
     /// <summary>A quoted job is charged exactly what was agreed.</summary>
     public static Money Charge(Money agreedQuote)
@@ -216,10 +217,10 @@ public sealed record Quoted(decimal? IndicativeRate) : PricingTerms
         return agreedQuote;
     }
 
-    public override string Describe(string unit) => IndicativeRate is { } r
-        ? $"Quoted per job; indicative rate {Format(r)} per {unit}."
-        : "Quoted per job.";
+    public override string Describe(string unit) => IndicativeHourlyRate is { } r
+        ? $"Quoted per {unit}; indicative rate {Format(r)} an hour."
+        : $"Quoted per {unit}.";
 
     public override IReadOnlyList<DomainError> Validate() =>
-        IndicativeRate is { } r ? CheckRate("indicativeRate", r).ToList() : [];
+        IndicativeHourlyRate is { } r ? CheckRate("indicativeHourlyRate", r).ToList() : [];
 }

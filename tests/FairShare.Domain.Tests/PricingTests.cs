@@ -81,7 +81,8 @@ public class PricingTests
         Assert.Equal("Fixed fee plus driver: £466.14 plus £1.14 per pupil.", new FixedFeePlusDriver(Money.FromPounds(466.14m), 1.14m, "pupil").Describe("pupil"));
         Assert.Equal("Subscription: £38,000.00 a year, including 6,000 payslips a year; beyond that, £6.40 per payslip; invoiced monthly in 12 equal instalments.",
             new Subscription(Money.FromPounds(38_000m), 6_000m, 6.40m, InvoiceSchedule.Monthly).Describe("payslip"));
-        Assert.Equal("Quoted per job; indicative rate £98.00 per case.", new Quoted(98m).Describe("case"));
+        Assert.Equal("Quoted per case; indicative rate £98.00 an hour.", new Quoted(98m).Describe("case"));
+        Assert.Equal("Quoted per job.", new Quoted(null).Describe("job"));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class PricingTests
         { new Subscription(new Money(100), 3m, null, (InvoiceSchedule)42), "schedule" },
         { new FixedFeePlusDriver(new Money(100), 1m, " "), "driver" },
         { new FixedFeePlusDriver(new Money(-100), 1m, "pupil"), "fixedFee" },
-        { new Quoted(-5m), "indicativeRate" },
+        { new Quoted(-5m), "indicativeHourlyRate" },
     };
 
     [Theory]

@@ -351,7 +351,7 @@ public static class DemoCatalogue
             PayAsYouGo p => new PayAsYouGo(Back(p.Rate)),
             Subscription s => s with { AnnualFee = BackFee(s.AnnualFee), OverageRate = s.OverageRate is { } r ? Back(r) : null },
             FixedFeePlusDriver f => f with { FixedFee = BackFee(f.FixedFee), RatePerDriverUnit = Back(f.RatePerDriverUnit) },
-            Quoted q => q with { IndicativeRate = q.IndicativeRate is { } r ? Back(r) : null },
+            Quoted q => q with { IndicativeHourlyRate = q.IndicativeHourlyRate is { } r ? Back(r) : null },
             _ => terms,
         };
     }

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using FairShare.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FairShare.Browser.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>The real web app on Kestrel and one Debian chromium shared by every browser test.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "fairshare-browser-tests", Guid.NewGuid().ToString("N"));
+    private WebApplication _app = null!;
+    private IPlaywright _playwright = null!;
+    private string _axe = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (scripts/test.sh does).");
+        }
+        _app = FairShareWebApp.Build(
+            ["--urls=http://127.0.0.1:0", $"--Database:DataFolder={_data}"],
+            builder => builder.Services.AddSingleton<TimeProvider>(new FixedClock()));
+        await FairShareWebApp.PrepareDatabaseAsync(_app, TextWriter.Null);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        await using var axe = typeof(Deque.AxeCore.Commons.AxeResult).Assembly
+            .GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")!;
+        _axe = await new StreamReader(axe).ReadToEndAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A page that records every failed request, console error and page error, to be checked by <see cref="AssertHealthyAsync"/>.</summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                problems.Add($"{r.Status} {r.Url}");
+            }
+        };
+        page.RequestFailed += (_, r) => problems.Add($"failed {r.Url}: {r.Failure}");
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                problems.Add($"console: {m.Text}");
+            }
+        };
+        page.PageError += (_, e) => problems.Add($"page error: {e}");
+        return (page, problems);
+    }
+
+    /// <summary>No failed request or console error so far, and an axe scan (WCAG 2.2 A and AA rules) finds nothing.</summary>
+    public async Task AssertHealthyAsync(IPage page, List<string> problems)
+    {
+        Assert.Empty(problems);
+        if (await page.EvaluateAsync<bool>("() => typeof window.axe === 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = _axe });
+        }
+        var violations = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => (await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                resultTypes: ['violations'] })).violations
+                .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))
+            """);
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+}
+
+public sealed class FixedClock : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
