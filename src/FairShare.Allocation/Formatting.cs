@@ -169,6 +169,14 @@ public static class Formatting
     public static string Residual(decimal residual) =>
         decimal.Round(residual, 12).ToString("0.00##########", CultureInfo.InvariantCulture);
 
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>Quotes when needed; a text a spreadsheet would read as a formula gets an apostrophe first.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }
