@@ -22,7 +22,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(global, stdout));
         root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
-        // allocate: wired in when the engine lands (issue 4).
+        root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
 
         try
         {
