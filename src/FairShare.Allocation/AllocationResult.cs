@@ -51,28 +51,47 @@ public sealed class AllocationResult
         {
             var department = network.Departments[d];
             var direct = department.Cost;
-            var got = received[d] / 100m;
+            var got = Pounds(received[d]);
             departments[network.FilePosition[d]] = department.Kind == DepartmentKind.Support
                 ? new DepartmentResult(department.Id, department.Name, department.Kind, direct, got, direct + got, 0.00m)
                 : new DepartmentResult(department.Id, department.Name, department.Kind, direct, got, null, direct + got);
         }
 
         Departments = departments;
-        var transfers = new List<(int From, int To, Transfer Transfer)>();
+        // Transfers in the file's order of providers, then of receivers.
+        var keys = new List<long>();
+        var edges = new List<int>();
         for (var e = 0; e < network.EdgeCount; e++)
         {
             if (flow[e] != 0)
             {
                 var from = network.Supports[network.EdgeFrom[e]];
-                var to = network.EdgeTo[e];
-                transfers.Add((network.FilePosition[from], network.FilePosition[to], new Transfer(network.Id(from), network.Id(to), pence[e] / 100m, flow[e] / 100m)));
+                keys.Add(((long)network.FilePosition[from] * n) + network.FilePosition[network.EdgeTo[e]]);
+                edges.Add(e);
             }
         }
 
-        Transfers = [.. transfers.OrderBy(t => t.From).ThenBy(t => t.To).Select(t => t.Transfer)];
+        var keyArray = keys.ToArray();
+        var edgeArray = edges.ToArray();
+        Array.Sort(keyArray, edgeArray);
+        var transfers = new Transfer[edgeArray.Length];
+        for (var k = 0; k < edgeArray.Length; k++)
+        {
+            var e = edgeArray[k];
+            transfers[k] = new Transfer(network.Id(network.Supports[network.EdgeFrom[e]]), network.Id(network.EdgeTo[e]), Pounds(pence[e]), flow[e] * 0.01m);
+        }
+
+        Transfers = transfers;
     }
 
     public AllocationMethod Method { get; }
+
+    /// <summary>Whole pence as pounds with two decimals, without a division.</summary>
+    internal static decimal Pounds(long pence)
+    {
+        var magnitude = (ulong)Math.Abs(pence);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, pence < 0, 2);
+    }
 
     public string Currency { get; }
 

@@ -54,13 +54,13 @@ public static class Allocator
             throw new ArgumentException("At least one iteration is needed.", nameof(options));
         }
 
-        var problems = ModelValidation.Validate(model);
+        var problems = ModelValidation.Validate(model, skipGraphChecks: false, out var built);
         if (problems.Count > 0)
         {
             return new AllocationOutcome(null, problems);
         }
 
-        var network = new Network(model);
+        var network = built ?? new Network(model);
         var flow = new decimal[network.EdgeCount];
         int? iterations = null;
         decimal? residual = null;

@@ -3,8 +3,8 @@ namespace FairShare.Allocation;
 /// <summary>
 /// Rounds a non-negative matrix to whole pence with given row and column totals (which must agree).
 /// Rows are rounded by largest remainder first; then, while some column is over its total, one penny
-/// moves within a row from that column to a column that is under, choosing the row where the first was
-/// rounded up most and the second least (ties: the earlier row). A penny only moves to a column the row
+/// moves within a row from that column to the first column that is under, choosing the row where the
+/// first was rounded up most and the second least (ties: the earlier row). A penny only moves to a column the row
 /// really has (a non-zero exact amount), through a chain of rows if no single row has both, and only
 /// if neither exists anywhere (see <see cref="MoveAnywhere"/>).
 /// </summary>
@@ -55,9 +55,7 @@ internal static class MarginRounding
 
     private static bool MoveDirect(double[][] exact, long[][] result, long[] excess, int over)
     {
-        var bestRow = -1;
-        var bestUnder = -1;
-        var bestScore = double.NegativeInfinity;
+        // The first column that is under (lowest index), and the best row to move a penny within.
         for (var under = 0; under < excess.Length; under++)
         {
             if (excess[under] >= 0)
@@ -65,31 +63,33 @@ internal static class MarginRounding
                 continue;
             }
 
+            var bestRow = -1;
+            var bestScore = double.NegativeInfinity;
             for (var r = 0; r < result.Length; r++)
             {
-                if (result[r][over] > 0 && exact[r][under] > 0)
+                var row = result[r];
+                if (row[over] > 0 && exact[r][under] > 0)
                 {
-                    var score = (result[r][over] - exact[r][over]) - (result[r][under] - exact[r][under]);
+                    var score = (row[over] - exact[r][over]) - (row[under] - exact[r][under]);
                     if (score > bestScore)
                     {
                         bestScore = score;
                         bestRow = r;
-                        bestUnder = under;
                     }
                 }
             }
+
+            if (bestRow >= 0)
+            {
+                result[bestRow][over]--;
+                result[bestRow][under]++;
+                excess[over]--;
+                excess[under]++;
+                return true;
+            }
         }
 
-        if (bestRow < 0)
-        {
-            return false;
-        }
-
-        result[bestRow][over]--;
-        result[bestRow][bestUnder]++;
-        excess[over]--;
-        excess[bestUnder]++;
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -201,25 +201,47 @@ internal static class MarginRounding
         }
 
         var extra = total - sum;
+        if (extra == 0)
+        {
+            return result;
+        }
+
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
         if (extra > 0)
         {
-            var order = Enumerable.Range(0, n)
-                .OrderByDescending(i => remainder[i])
-                .ThenByDescending(i => exact[i])
-                .ThenBy(i => i)
-                .ToArray();
+            // Largest remainder first; ties to the larger amount, then the earlier column.
+            Array.Sort(order, (a, b) =>
+            {
+                var c = remainder[b].CompareTo(remainder[a]);
+                if (c == 0)
+                {
+                    c = exact[b].CompareTo(exact[a]);
+                }
+
+                return c != 0 ? c : a.CompareTo(b);
+            });
             for (var k = 0; extra > 0; k = (k + 1) % n, extra--)
             {
                 result[order[k]]++;
             }
         }
-        else if (extra < 0)
+        else
         {
-            var order = Enumerable.Range(0, n)
-                .OrderBy(i => remainder[i])
-                .ThenBy(i => exact[i])
-                .ThenByDescending(i => i)
-                .ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                var c = remainder[a].CompareTo(remainder[b]);
+                if (c == 0)
+                {
+                    c = exact[a].CompareTo(exact[b]);
+                }
+
+                return c != 0 ? c : b.CompareTo(a);
+            });
             for (var k = 0; extra < 0; k = (k + 1) % n)
             {
                 if (result[order[k]] > 0)

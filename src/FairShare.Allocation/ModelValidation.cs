@@ -8,10 +8,14 @@ namespace FairShare.Allocation;
 /// </summary>
 public static class ModelValidation
 {
-    public static IReadOnlyList<ModelProblem> Validate(AllocationModel model) => Validate(model, skipGraphChecks: false);
+    public static IReadOnlyList<ModelProblem> Validate(AllocationModel model) => Validate(model, skipGraphChecks: false, out _);
 
-    internal static List<ModelProblem> Validate(AllocationModel model, bool skipGraphChecks)
+    internal static List<ModelProblem> Validate(AllocationModel model, bool skipGraphChecks) => Validate(model, skipGraphChecks, out _);
+
+    /// <summary>Validates, and hands back the canonical network built for the graph check so it is built once.</summary>
+    internal static List<ModelProblem> Validate(AllocationModel model, bool skipGraphChecks, out Network? network)
     {
+        network = null;
         ArgumentNullException.ThrowIfNull(model);
         var problems = new List<ModelProblem>();
         if (model.Departments.Count == 0)
@@ -28,7 +32,11 @@ public static class ModelValidation
         problems.AddRange(CheckStepDownOrder(model));
         if (!skipGraphChecks && problems.Count == 0)
         {
-            problems.AddRange(CheckEveryCostCanReachAnOperatingDepartment(model));
+            network = new Network(model);
+            if (SomeSupportCannotReachAnOperatingDepartment(network))
+            {
+                problems.AddRange(CheckEveryCostCanReachAnOperatingDepartment(model));
+            }
         }
 
         return problems;
@@ -176,6 +184,75 @@ public static class ModelValidation
                 missing,
                 []);
         }
+    }
+
+    /// <summary>The quick test on the canonical network; the detailed check (naming lines) runs only if it fails.</summary>
+    private static bool SomeSupportCannotReachAnOperatingDepartment(Network network)
+    {
+        var supports = network.Supports.Length;
+        var incomingStart = new int[supports + 1];
+        var reaches = new bool[supports];
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            var to = network.SupportOf[network.EdgeTo[e]];
+            if (to >= 0)
+            {
+                incomingStart[to + 1]++;
+            }
+            else
+            {
+                reaches[network.EdgeFrom[e]] = true;
+            }
+        }
+
+        for (var s = 0; s < supports; s++)
+        {
+            incomingStart[s + 1] += incomingStart[s];
+        }
+
+        var incoming = new int[incomingStart[supports]];
+        var fill = (int[])incomingStart.Clone();
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            var to = network.SupportOf[network.EdgeTo[e]];
+            if (to >= 0)
+            {
+                incoming[fill[to]++] = network.EdgeFrom[e];
+            }
+        }
+
+        var queue = new Queue<int>();
+        for (var s = 0; s < supports; s++)
+        {
+            if (reaches[s])
+            {
+                queue.Enqueue(s);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var v = queue.Dequeue();
+            for (var k = incomingStart[v]; k < incomingStart[v + 1]; k++)
+            {
+                if (!reaches[incoming[k]])
+                {
+                    reaches[incoming[k]] = true;
+                    queue.Enqueue(incoming[k]);
+                }
+            }
+        }
+
+        for (var s = 0; s < supports; s++)
+        {
+            // An idle department (no cost, serves and receives nothing) is harmless.
+            if (!reaches[s] && (network.CostPence[network.Supports[s]] != 0 || network.EdgeStart[s + 1] > network.EdgeStart[s] || incomingStart[s + 1] > incomingStart[s]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -44,47 +44,63 @@ internal sealed class Network
 
         Supports = [.. supports];
 
-        // Aggregate usage per (provider, receiver) with one sort of packed keys.
-        var keys = new long[model.Usage.Count];
-        var quantities = new decimal[model.Usage.Count];
-        var count = 0;
-        foreach (var u in model.Usage)
+        // Bucket usage lines by provider, sort each bucket by receiver, add up repeated pairs.
+        var supportCount = Supports.Length;
+        var bucket = new int[supportCount + 1];
+        var providerOf = new int[model.Usage.Count];
+        var receiverOf = new int[model.Usage.Count];
+        for (var k = 0; k < model.Usage.Count; k++)
         {
+            var u = model.Usage[k];
+            providerOf[k] = -1;
             if (u.Quantity <= 0 || u.Provider == u.Receiver)
             {
                 continue;
             }
 
-            var p = SupportOf[IndexOf[u.Provider]];
-            var r = IndexOf[u.Receiver];
-            keys[count] = ((long)p * n) + r;
-            quantities[count] = u.Quantity;
-            count++;
+            providerOf[k] = SupportOf[IndexOf[u.Provider]];
+            receiverOf[k] = IndexOf[u.Receiver];
+            bucket[providerOf[k] + 1]++;
         }
 
-        Array.Sort(keys, quantities, 0, count);
-        var start = new int[Supports.Length + 1];
-        var to = new List<int>(count);
-        var qty = new List<decimal>(count);
-        var last = -1L;
-        for (var k = 0; k < count; k++)
+        for (var s = 0; s < supportCount; s++)
         {
-            if (keys[k] == last)
+            bucket[s + 1] += bucket[s];
+        }
+
+        var total = bucket[supportCount];
+        var receivers = new int[total];
+        var quantities = new decimal[total];
+        var fill = (int[])bucket.Clone();
+        for (var k = 0; k < model.Usage.Count; k++)
+        {
+            if (providerOf[k] >= 0)
             {
-                qty[^1] += quantities[k];
-                continue;
+                var at = fill[providerOf[k]]++;
+                receivers[at] = receiverOf[k];
+                quantities[at] = model.Usage[k].Quantity;
+            }
+        }
+
+        var start = new int[supportCount + 1];
+        var to = new List<int>(total);
+        var qty = new List<decimal>(total);
+        for (var s = 0; s < supportCount; s++)
+        {
+            Array.Sort(receivers, quantities, bucket[s], bucket[s + 1] - bucket[s]);
+            for (var k = bucket[s]; k < bucket[s + 1]; k++)
+            {
+                if (k > bucket[s] && receivers[k] == receivers[k - 1])
+                {
+                    qty[^1] += quantities[k];
+                    continue;
+                }
+
+                to.Add(receivers[k]);
+                qty.Add(quantities[k]);
             }
 
-            last = keys[k];
-            var provider = (int)(keys[k] / n);
-            start[provider + 1]++;
-            to.Add((int)(keys[k] % n));
-            qty.Add(quantities[k]);
-        }
-
-        for (var s = 0; s < Supports.Length; s++)
-        {
-            start[s + 1] += start[s];
+            start[s + 1] = to.Count;
         }
 
         EdgeStart = start;

@@ -37,17 +37,24 @@ public static class Origins
             matrix[r] = new double[origins.Length];
         }
 
+        // Each operating edge carries (its pence / its provider's passed-on amount) of whatever passes through the provider.
+        var edges = new List<(int Row, int From, double Weight)>();
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            var row = rowOf[network.EdgeTo[e]];
+            var from = network.EdgeFrom[e];
+            if (row >= 0 && result.Pence[e] != 0)
+            {
+                edges.Add((row, from, result.Pence[e] / flows.PassedOn[from]));
+            }
+        }
+
         for (var k = 0; k < origins.Length; k++)
         {
             var through = flows.FlowOfOrigin(origins[k]);
-            for (var e = 0; e < network.EdgeCount; e++)
+            foreach (var (row, from, weight) in edges)
             {
-                var row = rowOf[network.EdgeTo[e]];
-                var from = network.EdgeFrom[e];
-                if (row >= 0 && result.Pence[e] != 0 && through[from] != 0)
-                {
-                    matrix[row][k] += result.Pence[e] * through[from] / flows.PassedOn[from];
-                }
+                matrix[row][k] += weight * through[from];
             }
         }
 

@@ -22,8 +22,13 @@ internal static class PennyRounding
     /// <summary>Fractions closer than this to a whole penny are whole: the solver's error is far smaller.</summary>
     internal const decimal Snap = 0.000000001m;
 
-    /// <summary>Remainders equal to this many decimal places of a penny are a tie (the solver's error is far below).</summary>
-    private const int TieDigits = 9;
+    /// <summary>Fractions of a penny are held as whole units of 10⁻¹⁸ penny, so cycle cancelling is integer arithmetic.</summary>
+    private const long Unit = 1_000_000_000_000_000_000;
+
+    private const long SnapUnits = 1_000_000_000;
+
+    /// <summary>Remainders equal to nine decimal places of a penny are a tie (the solver's error is far below).</summary>
+    private const long TieUnit = 1_000_000_000;
 
     public static long[] Round(Network network, decimal[] flow)
     {
@@ -82,6 +87,8 @@ internal static class PennyRounding
             }
         }
 
+        var exact = new List<decimal>();
+        var edges = new List<int>();
         for (var s = 0; s < supports; s++)
         {
             if (operatingEdge[s] < 0)
@@ -89,11 +96,9 @@ internal static class PennyRounding
                 continue;
             }
 
-            var first = network.EdgeStart[s];
-            var last = network.EdgeStart[s + 1];
-            var exact = new List<decimal>();
-            var edges = new List<int>();
-            for (var e = first; e < last; e++)
+            exact.Clear();
+            edges.Clear();
+            for (var e = network.EdgeStart[s]; e < network.EdgeStart[s + 1]; e++)
             {
                 if (flow[e] != 0 && !network.IsSupport(network.EdgeTo[e]))
                 {
@@ -121,25 +126,18 @@ internal static class PennyRounding
     {
         var n = exact.Count;
         var result = new long[n];
-        var remainders = new decimal[n];
+        var fraction = new long[n];
         long sum = 0;
+        var count = 0;
+        var order = new int[n];
         for (var i = 0; i < n; i++)
         {
-            var floor = decimal.Floor(exact[i]);
-            var fraction = exact[i] - floor;
-            if (fraction > 1 - Snap)
-            {
-                floor += 1;
-                fraction = 0;
-            }
-            else if (fraction < Snap)
-            {
-                fraction = 0;
-            }
-
-            result[i] = (long)floor;
-            remainders[i] = fraction;
+            (result[i], fraction[i]) = Split(exact[i]);
             sum += result[i];
+            if (fraction[i] > 0)
+            {
+                order[count++] = i;
+            }
         }
 
         var extra = target - sum;
@@ -148,23 +146,41 @@ internal static class PennyRounding
             return result;
         }
 
-        var order = Enumerable.Range(0, n)
-            .Where(i => remainders[i] > 0)
-            .OrderByDescending(i => decimal.Round(remainders[i], TieDigits))
-            .ThenByDescending(i => decimal.Round(exact[i], TieDigits))
-            .ThenBy(i => i)
-            .ToList();
-        if (extra < 0 || extra > order.Count)
+        if (extra < 0 || extra > count)
         {
-            throw new InvalidOperationException($"Largest remainder cannot reach {target} from {sum} with {order.Count} fractional amounts.");
+            throw new InvalidOperationException($"Largest remainder cannot reach {target} from {sum} with {count} fractional amounts.");
         }
 
+        // Keys to 9 decimal places of a penny: closer than that is a tie.
+        Array.Sort(order, 0, count, Comparer<int>.Create((a, b) =>
+        {
+            var c = ((fraction[b] + (TieUnit / 2)) / TieUnit).CompareTo((fraction[a] + (TieUnit / 2)) / TieUnit);
+            if (c == 0)
+            {
+                c = result[b].CompareTo(result[a]);
+            }
+
+            return c != 0 ? c : a.CompareTo(b);
+        }));
         for (var k = 0; k < extra; k++)
         {
             result[order[k]]++;
         }
 
         return result;
+    }
+
+    /// <summary>Whole pence and the fraction in units of 10⁻¹⁸ penny, a fraction within <see cref="Snap"/> of whole being whole.</summary>
+    private static (long Whole, long Fraction) Split(decimal value)
+    {
+        var floor = decimal.Floor(value);
+        var fraction = (long)((value - floor) * Unit);
+        if (fraction > Unit - SnapUnits)
+        {
+            return ((long)floor + 1, 0);
+        }
+
+        return fraction < SnapUnits ? ((long)floor, 0) : ((long)floor, fraction);
     }
 
     /// <summary>
@@ -175,24 +191,13 @@ internal static class PennyRounding
     {
         var m = values.Length;
         var whole = new long[m];
-        var fraction = new decimal[m];
+        var fraction = new long[m];
         var active = new bool[m];
         var degree = new int[nodes + 1];
         for (var e = 0; e < m; e++)
         {
-            var floor = decimal.Floor(values[e]);
-            var f = values[e] - floor;
-            if (f > 1 - Snap)
-            {
-                floor += 1;
-                f = 0;
-            }
-            else if (f < Snap)
-            {
-                f = 0;
-            }
-
-            whole[e] = (long)floor;
+            var (w, f) = Split(values[e]);
+            whole[e] = w;
             fraction[e] = f;
             if (f > 0)
             {
@@ -246,12 +251,12 @@ internal static class PennyRounding
 
         void Settle(int e)
         {
-            if (fraction[e] <= Snap)
+            if (fraction[e] <= SnapUnits)
             {
                 fraction[e] = 0;
                 active[e] = false;
             }
-            else if (fraction[e] >= 1 - Snap)
+            else if (fraction[e] >= Unit - SnapUnits)
             {
                 fraction[e] = 0;
                 whole[e]++;
@@ -283,7 +288,7 @@ internal static class PennyRounding
                         if (arrival >= 0)
                         {
                             // Only the free node can be a dead end; anywhere else the fraction is rounding noise.
-                            fraction[arrival] = fraction[arrival] >= 0.5m ? 1 : 0;
+                            fraction[arrival] = fraction[arrival] >= Unit / 2 ? Unit : 0;
                             Settle(arrival);
                         }
 
@@ -308,16 +313,16 @@ internal static class PennyRounding
                     }
 
                     cycle.Add((e, from[e] == v));
-                    var up = decimal.MaxValue;
-                    var down = decimal.MaxValue;
+                    var up = long.MaxValue;
+                    var down = long.MaxValue;
                     foreach (var (edge, forward) in cycle)
                     {
                         var f = fraction[edge];
-                        up = Math.Min(up, forward ? 1 - f : f);
-                        down = Math.Min(down, forward ? f : 1 - f);
+                        up = Math.Min(up, forward ? Unit - f : f);
+                        down = Math.Min(down, forward ? f : Unit - f);
                     }
 
-                    var step = up <= down + Snap ? up : -down;
+                    var step = up <= down + SnapUnits ? up : -down;
                     foreach (var (edge, forward) in cycle)
                     {
                         fraction[edge] += forward ? step : -step;

@@ -153,8 +153,9 @@ public class AllocationPropertyTests
             }
         }
 
-        // A million times smaller tolerance: at least a thousand times closer (the rest is the loops' amplification).
-        Assert.True(previousError <= errorAtOnePound / 1000m + 0.0000000001m, $"still {previousError} away at the smallest tolerance (was {errorAtOnePound})");
+        // A million times smaller tolerance: at least a thousand times closer (the rest is the loops'
+        // amplification), unless it is already within that smallest tolerance.
+        Assert.True(previousError <= Math.Max(errorAtOnePound / 1000m, 0.000001m), $"still {previousError} away at the smallest tolerance (was {errorAtOnePound})");
         var converged = Allocator.Allocate(random.Model, new AllocationOptions(AllocationMethod.RepeatedDistribution) { Tolerance = 0.000000000001m, MaxIterations = 1_000_000 }).Result!;
         Assert.Equal(
             reciprocal.Departments.Select(d => d.Received),
