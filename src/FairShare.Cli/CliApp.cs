@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using FairShare.Cli.Commands;
+using FairShare.Features.Access;
 using FairShare.Persistence;
 
 namespace FairShare.Cli;
@@ -23,6 +24,8 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TokensCommand.Create(global, stdout));
+        root.Subcommands.Add(AuditCommand.Create(global, stdout));
 
         try
         {
@@ -33,6 +36,19 @@ public static class CliApp
         {
             await stderr.WriteLineAsync($"fairshare: {e.Message}");
             return 1;
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                await stderr.WriteLineAsync($"fairshare: {error.Field}: {error.Message}");
+            }
+            return 2;
+        }
+        catch (AccessDeniedException e)
+        {
+            await stderr.WriteLineAsync($"fairshare: refused: {e.Message}");
+            return 3;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairShare.Features;
+using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,13 @@ public sealed class GlobalOptions
 
     public Option<string?> Authority { get; } = new("--authority")
     {
-        Description = "Code of the authority to act for (default: the first authority, e.g. NCC in the demo).",
+        Description = "Code of the authority to act for as its operator (default: the first authority, e.g. NCC in the demo).",
+        Recursive = true,
+    };
+
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "Act as this API token (or FAIRSHARE_TOKEN): its authority and role, instead of as the operator.",
         Recursive = true,
     };
 
@@ -41,6 +48,7 @@ public sealed class GlobalOptions
         root.Options.Add(ConnectionString);
         root.Options.Add(Data);
         root.Options.Add(Authority);
+        root.Options.Add(Token);
     }
 
     /// <summary>Database options from the command line, then the environment, then the defaults.</summary>
@@ -66,19 +74,41 @@ public sealed class GlobalOptions
         return services.CreateAsyncScope();
     }
 
-    /// <summary>Migrates, then sets the authority the command acts for.</summary>
+    /// <summary>
+    /// Migrates, then sets who the command acts as: the API token given (its authority and role), or else the
+    /// operator — someone with the database's credentials — as administrator of the authority named.
+    /// </summary>
     public async Task<AsyncServiceScope> TenantServicesAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var scope = Services(parse);
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        var tenant = await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(parse.GetValue(Authority), cancellationToken);
-        if (!tenant.IsSuccess)
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var tenants = scope.ServiceProvider.GetRequiredService<TenantContext>();
+            var token = parse.GetValue(Token) ?? Environment.GetEnvironmentVariable("FAIRSHARE_TOKEN");
+            if (!string.IsNullOrWhiteSpace(token))
+            {
+                var (tenant, actor, refusal) = await scope.ServiceProvider.GetRequiredService<AuthenticateApiToken>().HandleAsync(token.Trim(), cancellationToken);
+                if (tenant is null || actor is null)
+                {
+                    throw new ConfigurationProblemException($"the API token is {refusal?.ToString().ToLowerInvariant()}.");
+                }
+                tenants.Set(tenant, actor with { Via = "cli" });
+                return scope;
+            }
+            var resolved = await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(parse.GetValue(Authority), cancellationToken);
+            if (!resolved.IsSuccess)
+            {
+                throw new ConfigurationProblemException(string.Join(" ", resolved.Errors.Select(e => e.Message)));
+            }
+            tenants.Set(resolved.Value, ActorFactory.Operator(resolved.Value));
+            return scope;
+        }
+        catch
         {
             await scope.DisposeAsync();
-            throw new ConfigurationProblemException(string.Join(" ", tenant.Errors.Select(e => e.Message)));
+            throw;
         }
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Value);
-        return scope;
     }
 
     /// <summary>A Spectre console on the given writer: plain text, wide enough for tables when not a terminal.</summary>

@@ -1,3 +1,4 @@
+using FairShare.Features.Access;
 using FairShare.Features.Catalogue;
 using FairShare.Features.Demo;
 using FairShare.Features.Organisation;
@@ -25,6 +26,14 @@ public static class FeatureRegistration
         services.AddScoped<GetCostCentre>();
         services.AddScoped<ListAuthorities>();
         services.AddScoped<LoadDemoData>();
+        services.AddScoped<SetOfferingPrice>();
+        services.AddScoped<SetBudget>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<AuthenticateApiToken>();
+        services.AddScoped<SearchAuditLog>();
+        services.AddScoped<ActorFactory>();
+        services.AddScoped<ScopeCodes>();
         return services;
     }
 }

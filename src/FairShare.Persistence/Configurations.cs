@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -88,6 +89,52 @@ internal sealed class OfferingPriceConfiguration : IEntityTypeConfiguration<Offe
 internal sealed class ServiceLevelConfiguration : IEntityTypeConfiguration<ServiceLevel>
 {
     public void Configure(EntityTypeBuilder<ServiceLevel> builder) => builder.OwnedByAuthority();
+}
+
+internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        builder.HasIndex(u => u.ExternalSubject).IsUnique();
+        builder.Property(u => u.PasswordHash).HasMaxLength(1000);
+        builder.HasMany(u => u.Roles).WithOne(r => r.User).HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(u => u.Grants);
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(r => r.CostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(t => t.Hash).IsUnique();
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(t => t.CostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supplier>().WithMany().HasForeignKey(t => t.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(t => t.Grant);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(a => new { a.AuthorityId, a.At });
+        builder.Property(a => a.Before).HasMaxLength(20_000);
+        builder.Property(a => a.After).HasMaxLength(20_000);
+    }
 }
 
 internal static class ConfigurationExtensions

@@ -11,9 +11,12 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
     {
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.Database.MigrateAsync(cancellationToken);
-            return pending;
+            return await db.AsSystemAsync(async () =>
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                await db.Database.MigrateAsync(cancellationToken);
+                return (IReadOnlyList<string>)pending;
+            });
         }
         catch (Exception e) when (e is DbException or InvalidOperationException && e.InnerException is DbException or System.Net.Sockets.SocketException)
         {

@@ -57,7 +57,7 @@ public static class DatabaseRegistration
         {
             throw new ConfigurationProblemException($"Database:ConnectionString is not a valid PostgreSQL connection string: {e.Message}");
         }
-        builder.UseNpgsql(connectionString);
+        builder.UseNpgsql(connectionString).AddInterceptors(new TenantSessionInterceptor());
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -19,6 +20,35 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Offering> Offerings => Set<Offering>();
     public DbSet<OfferingPrice> OfferingPrices => Set<OfferingPrice>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The authority this context acts for. On PostgreSQL it is set on every connection the context opens
+    /// (<see cref="TenantSessionInterceptor"/>), and row-level security lets only that authority's rows through:
+    /// a second wall behind the use cases' own filters.
+    /// </summary>
+    public int? TenantAuthorityId { get; set; }
+
+    /// <summary>System work that spans authorities: migrations, loading the demo, finding who is signing in.</summary>
+    public bool SystemAccess { get; set; }
+
+    /// <summary>Runs <paramref name="work"/> with <see cref="SystemAccess"/>, then restores what was there.</summary>
+    public async Task<T> AsSystemAsync<T>(Func<Task<T>> work)
+    {
+        var previous = SystemAccess;
+        SystemAccess = true;
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            SystemAccess = previous;
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +64,14 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Pence, p => new Money(p));
 }
 
-public sealed class SqliteFairShareDbContext(DbContextOptions<SqliteFairShareDbContext> options) : FairShareDbContext(options);
+public sealed class SqliteFairShareDbContext(DbContextOptions<SqliteFairShareDbContext> options) : FairShareDbContext(options)
+{
+    /// <summary>SQLite cannot compare or sort DateTimeOffset text; stored as binary ticks (always UTC here) it can.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresFairShareDbContext(DbContextOptions<PostgresFairShareDbContext> options) : FairShareDbContext(options);

@@ -1,6 +1,9 @@
+using FairShare.Domain;
+using FairShare.Domain.Access;
 using FairShare.Features.Demo;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -34,13 +37,29 @@ public abstract class DatabaseFixture : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
     }
 
-    /// <summary>A scope acting for one authority (by code), as a web request or CLI command would.</summary>
-    public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode)
+    /// <summary>A scope acting for one authority (by code) in one role, as a web request or CLI command would.</summary>
+    public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode, RoleGrant? grant = null, string name = "Test administrator")
     {
         var scope = _services!.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(authorityCode);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Value);
+        var tenant = (await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(authorityCode)).Value;
+        var actor = new Actor("test", name, tenant.AuthorityId, [grant ?? new RoleGrant(Role.Administrator)], "test");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant, actor);
         return scope;
+    }
+
+    /// <summary>The id of a record of one authority found by its code (system access: the test is not a tenant).</summary>
+    public async Task<int> IdOfAsync<T>(string authorityCode, string code) where T : class
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        return typeof(T).Name switch
+        {
+            nameof(CostCentre) => await db.CostCentres.Where(c => c.Authority.Code == authorityCode && c.Code == code).Select(c => c.Id).SingleAsync(),
+            nameof(Offering) => await db.Offerings.Where(c => c.Authority.Code == authorityCode && c.Code == code).Select(c => c.Id).SingleAsync(),
+            nameof(Supplier) => await db.Suppliers.Where(c => c.Authority.Code == authorityCode && c.Code == code).Select(c => c.Id).SingleAsync(),
+            _ => throw new ArgumentException(typeof(T).Name),
+        };
     }
 
     public AsyncServiceScope Scope() => _services!.CreateAsyncScope();

@@ -117,7 +117,5 @@ public static class CatalogueCommand
         writer.Flush();
     }
 
-    /// <summary>A text cell that a spreadsheet would read as a formula is prefixed with an apostrophe.</summary>
-    private static string SafeCell(string text) =>
-        text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+    private static string SafeCell(string text) => Features.Exports.CsvText.SafeCell(text);
 }

@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +16,18 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
 
     public FinancialYear CurrentYear => Tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
+    /// <summary>A supplier sees only its own offerings; every other role sees the whole marketplace.</summary>
     public IQueryable<Offering> Visible()
     {
+        tenants.Require(Permission.ReadCatalogue, "read the catalogue");
         var authorityId = Tenant.AuthorityId;
-        return db.Offerings.AsNoTracking()
-            .Where(o => o.AuthorityId == authorityId || o.ListedOnMarketplace)
+        var query = db.Offerings.AsNoTracking().Where(o => o.AuthorityId == authorityId || o.ListedOnMarketplace);
+        if (tenants.Actor.SeesOnlyOwnSupplierOfferings)
+        {
+            var suppliers = tenants.Actor.ScopedSuppliers.ToArray();
+            query = query.Where(o => o.AuthorityId == authorityId && o.SupplierId != null && suppliers.Contains(o.SupplierId.Value));
+        }
+        return query
             .Include(o => o.Authority)
             .Include(o => o.ProviderCostCentre)
             .Include(o => o.Supplier)

@@ -81,6 +81,30 @@ public static class DemoCatalogue
         ("CEX", "WB-CDC", "Corporate and Democratic Core", CostCentreKind.Corporate, 1_200_000),
     ];
 
+    /// <summary>The password of every demo account. The demo sign-in page lists the accounts; never use it elsewhere.</summary>
+    public const string DemoPassword = "fairshare-demo";
+
+    /// <summary>One demo person per role in each authority: email, name, role, and the cost centre or supplier code of its scope.</summary>
+    public static IReadOnlyList<(string Authority, string Email, string Name, Domain.Access.Role Role, string? Scope)> People { get; } =
+    [
+        (CountyCode, "budget.holder@northshire.example", "Priya Shah", Domain.Access.Role.BudgetHolder, "F-OP"),
+        (CountyCode, "provider.manager@northshire.example", "David Okafor", Domain.Access.Role.ProviderManager, "S-LEG"),
+        (CountyCode, "provider.staff@northshire.example", "Emma Clarke", Domain.Access.Role.ProviderStaff, "S-LEG"),
+        (CountyCode, "finance.officer@northshire.example", "Tom Hughes", Domain.Access.Role.FinanceOfficer, null),
+        (CountyCode, "vfm.panel@northshire.example", "Margaret Ellis", Domain.Access.Role.ValueForMoneyPanel, null),
+        (CountyCode, "auditor@northshire.example", "Sam Patel", Domain.Access.Role.Auditor, null),
+        (CountyCode, "supplier@brightline.example", "Jo Whitfield (Brightline Legal)", Domain.Access.Role.Supplier, "SUP-BRIGHT"),
+        (CountyCode, "admin@northshire.example", "Alex Morgan", Domain.Access.Role.Administrator, null),
+        (NeighbourCode, "budget.holder@westvale.example", "Chris Byrne", Domain.Access.Role.BudgetHolder, "WB-HSG"),
+        (NeighbourCode, "provider.manager@westvale.example", "Fatima Malik", Domain.Access.Role.ProviderManager, "WB-LEG"),
+        (NeighbourCode, "provider.staff@westvale.example", "Gareth Lewis", Domain.Access.Role.ProviderStaff, "WB-LEG"),
+        (NeighbourCode, "finance.officer@westvale.example", "Helen Price", Domain.Access.Role.FinanceOfficer, null),
+        (NeighbourCode, "vfm.panel@westvale.example", "Ian Forbes", Domain.Access.Role.ValueForMoneyPanel, null),
+        (NeighbourCode, "auditor@westvale.example", "Julia Reed", Domain.Access.Role.Auditor, null),
+        (NeighbourCode, "supplier@harbour.example", "Kieran Doyle (Harbour Facilities)", Domain.Access.Role.Supplier, "SUP-HARBOUR"),
+        (NeighbourCode, "admin@westvale.example", "Laura Bennett", Domain.Access.Role.Administrator, null),
+    ];
+
     /// <summary>One offering: its provider (a cost centre or supplier code), what it is, and its 2026/27 price.</summary>
     private sealed record Spec(
         string Provider, string Code, string Name, string Category, string Unit, ChargingClass Class,
@@ -271,6 +295,15 @@ public static class DemoCatalogue
             "Hosting of line-of-business applications in Westvale's data centre.", ("Availability", "99.5% a month", null)),
     ];
 
+    /// <summary>Westvale's own offerings, not listed on the marketplace: no other authority may see them.</summary>
+    private static readonly Spec[] NeighbourPrivateOfferings =
+    [
+        new("WB-LEG", "WB-LEG-HSG", "Housing possession proceedings (Westvale internal)", "Housing law", "case", M, Quote(81m),
+            "Possession proceedings for Westvale's own housing service.", ("Case allocated", "", 2)),
+        new("SUP-HARBOUR", "HB-FM", "Facilities management (Harbour Facilities)", "Property and facilities", "m²", T, FeePlus(2_000m, 21.75m, "m² of floor area"),
+            "Cleaning and maintenance from Westvale's approved facilities contractor.", ("Reactive repair (urgent)", "", 1)),
+    ];
+
     /// <summary>Builds the demo organisations, with budgets and prices for the financial year starting in
     /// <paramref name="currentYear"/> and the year before; the caller saves them.</summary>
     public static IReadOnlyList<object> Build(int currentYear)
@@ -293,9 +326,15 @@ public static class DemoCatalogue
                 "An outsourcing company offering payroll, assurance and print to the public sector."),
         };
         entities.AddRange(suppliers.Values);
+        var neighbourSuppliers = new Dictionary<string, Supplier>
+        {
+            ["SUP-HARBOUR"] = new(neighbour, "SUP-HARBOUR", "Harbour Facilities Ltd", "A facilities contractor approved by Westvale."),
+        };
+        entities.AddRange(neighbourSuppliers.Values);
 
         AddOfferings(entities, county, CountyOfferings, countyCentres, suppliers, listed: false, currentYear);
-        AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, suppliers, listed: true, currentYear);
+        AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, neighbourSuppliers, listed: true, currentYear);
+        AddOfferings(entities, neighbour, NeighbourPrivateOfferings, neighbourCentres, neighbourSuppliers, listed: false, currentYear);
         return entities;
     }
 

@@ -1,4 +1,6 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
+using Microsoft.AspNetCore.Identity;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +20,16 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
         }
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var entities = DemoCatalogue.Build(FinancialYear.Containing(today).StartYear);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.AddRange(entities);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.AsSystemAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.AddRange(entities);
+            await db.SaveChangesAsync(cancellationToken);
+            AddPeople(entities);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        });
         db.ChangeTracker.Clear();
         var result = new DemoLoadResult(true,
             entities.OfType<Authority>().Count(), entities.OfType<CostCentre>().Count(), entities.OfType<Offering>().Count(), "");
@@ -31,6 +39,28 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
         };
     }
 
+    /// <summary>One account per role in each authority, with the demo password (hashed).</summary>
+    private void AddPeople(IReadOnlyList<object> entities)
+    {
+        var hasher = new PasswordHasher<UserAccount>();
+        var authorities = entities.OfType<Authority>().ToDictionary(a => a.Code);
+        var centres = entities.OfType<CostCentre>().ToDictionary(c => (c.Authority.Code, c.Code), c => c.Id);
+        var suppliers = entities.OfType<Supplier>().ToDictionary(s => (s.Authority.Code, s.Code), s => s.Id);
+        foreach (var (authority, email, name, role, scope) in DemoCatalogue.People)
+        {
+            var user = new UserAccount(authorities[authority], email, name);
+            user.PasswordHash = hasher.HashPassword(user, DemoCatalogue.DemoPassword);
+            user.Grant(role == Role.Supplier
+                ? new RoleGrant(role, SupplierId: suppliers[(authority, scope!)])
+                : new RoleGrant(role, CostCentreId: scope is null ? null : centres[(authority, scope)]));
+            db.UserAccounts.Add(user);
+        }
+    }
+
     public async Task<bool> IsDatabaseEmptyAsync(CancellationToken cancellationToken = default) =>
         !await db.Authorities.AnyAsync(cancellationToken);
+
+    /// <summary>Whether this database holds the demo (so the demo sign-in page may list its accounts).</summary>
+    public async Task<bool> IsDemoLoadedAsync(CancellationToken cancellationToken = default) =>
+        await db.Authorities.AnyAsync(a => a.Code == DemoCatalogue.CountyCode, cancellationToken);
 }

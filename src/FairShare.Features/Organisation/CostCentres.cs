@@ -1,4 +1,6 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
+using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +23,16 @@ public sealed class ListCostCentres(FairShareDbContext db, TenantContext tenants
     public async Task<IReadOnlyList<CostCentreSummary>> HandleAsync(CostCentreKind? kind = null, CancellationToken cancellationToken = default)
     {
         var tenant = tenants.Current;
+        var actor = tenants.Actor;
+        if (!actor.Has(Permission.ReadAllCostCentres))
+        {
+            tenants.Require(Permission.ReadScopedCostCentres, "see cost centres");
+        }
+        var all = actor.Has(Permission.ReadAllCostCentres);
+        var scope = actor.ScopedCostCentres.ToArray();
         var year = tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var centres = await db.CostCentres.AsNoTracking()
-            .Where(c => c.AuthorityId == tenant.AuthorityId && (kind == null || c.Kind == kind))
+            .Where(c => c.AuthorityId == tenant.AuthorityId && (kind == null || c.Kind == kind) && (all || scope.Contains(c.Id)))
             .Include(c => c.Directorate)
             .Include(c => c.Budgets)
             .ToListAsync(cancellationToken);
@@ -47,6 +56,10 @@ public sealed class GetCostCentre(FairShareDbContext db, TenantContext tenants, 
         if (centre is null)
         {
             return null;
+        }
+        if (!tenants.Actor.CanReadCostCentre(centre.Id))
+        {
+            throw new AccessDeniedException($"{TenantContext.Describe(tenants.Actor)} cannot see {centre.Code} {centre.Name}: it is outside the cost centres of their role.");
         }
         var year = tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var offerings = await db.Offerings.AsNoTracking()

@@ -8,9 +8,31 @@ public sealed class FairShareOptions
     /// <summary>The port on 127.0.0.1 when no <c>urls</c> are configured.</summary>
     public int Port { get; set; } = 5000;
 
-    /// <summary>The authority the site acts for until sign-in chooses it (code, e.g. NCC); the first authority when empty.</summary>
-    public string? Authority { get; set; }
-
     /// <summary>Load the demo council into an empty embedded database at start-up.</summary>
     public bool LoadDemoWhenEmpty { get; set; } = true;
+
+    /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
+    /// Default: a <c>keys</c> folder beside the embedded database.</summary>
+    public string? KeysFolder { get; set; }
+}
+
+/// <summary>
+/// The <c>Authentication:OpenIdConnect</c> section: sign-in through the council's own identity provider
+/// (Microsoft Entra ID is common). People must still have a FairShare account (matched by email, or by the
+/// provider's subject once linked), which holds their authority and roles.
+/// </summary>
+public sealed class OpenIdConnectSettings
+{
+    public const string Section = "Authentication:OpenIdConnect";
+
+    /// <summary>The provider's issuer, e.g. https://login.microsoftonline.com/{tenant-id}/v2.0. Empty: local accounts only.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The button's words on the sign-in page.</summary>
+    public string DisplayName { get; set; } = "Sign in with your council account";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

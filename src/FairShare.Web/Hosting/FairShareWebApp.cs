@@ -1,10 +1,17 @@
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using FairShare.Domain.Access;
 using FairShare.Features;
 using FairShare.Features.Demo;
 using FairShare.Persistence;
 using FairShare.Web.Api;
+using FairShare.Web.Identity;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
 
 namespace FairShare.Web.Hosting;
@@ -12,6 +19,10 @@ namespace FairShare.Web.Hosting;
 /// <summary>Builds and runs the web app. The web project's Program, the CLI's serve command and the tests all start it here.</summary>
 public static class FairShareWebApp
 {
+    public const string ApiPolicy = "api";
+    public const string SignInRateLimit = "sign-in";
+    public const string ApiRateLimit = "api";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -25,26 +36,54 @@ public static class FairShareWebApp
 
         var database = DatabaseOptionsFrom(builder.Configuration);
         var options = builder.Configuration.GetSection(FairShareOptions.Section).Get<FairShareOptions>() ?? new FairShareOptions();
+        var oidc = builder.Configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         }
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(oidc);
         builder.Services.AddSingleton(database);
         builder.Services.AddFairShare(database);
-        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.AddScoped<DemoMode>();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("FairShare")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
+
+        AddSignIn(builder.Services, oidc);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Demo");
+            o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AllowAnonymousToPage("/SignOut");
+        });
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            r.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Request.Headers.Authorization.ToString() is { Length: > 0 } token ? ApiToken.HashOf(token) : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
+        });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UseCaseExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "FairShare API";
-            doc.Info.Description = "Read the catalogue, cost centres and authorities of a FairShare marketplace.";
+            doc.Info.Description = "The catalogue, cost centres, budgets, API tokens and audit log of one authority. " +
+                "Authenticate with an API token: Authorization: Bearer fs_…";
             return Task.CompletedTask;
         }));
         builder.Services.ConfigureHttpJsonOptions(o => FairShareJson.Configure(o.SerializerOptions));
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles(new StaticFileOptions
@@ -53,12 +92,69 @@ public static class FairShareWebApp
             RequestPath = "/assets",
         });
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapFairShareApi();
         app.MapRazorPages();
+        if (oidc.IsConfigured)
+        {
+            app.MapGet("/sign-in/external", () => Results.Challenge(new() { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]))
+                .AllowAnonymous().RequireRateLimiting(SignInRateLimit).ExcludeFromDescription();
+        }
         return app;
+    }
+
+    /// <summary>Local accounts through ASP.NET Core Identity (cookies for pages), API tokens for machines, OpenID Connect when configured.</summary>
+    private static void AddSignIn(IServiceCollection services, OpenIdConnectSettings oidc)
+    {
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+            })
+            .AddUserStore<UserAccountStore>()
+            .AddClaimsPrincipalFactory<FairShareClaimsFactory>()
+            .AddSignInManager();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(c =>
+        {
+            c.LoginPath = "/sign-in";
+            c.LogoutPath = "/sign-out";
+            c.AccessDeniedPath = "/status/403";
+            c.Cookie.Name = "fairshare";
+            c.Cookie.HttpOnly = true;
+            c.Cookie.SameSite = SameSiteMode.Lax;
+            c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            c.SlidingExpiration = true;
+        }));
+        if (oidc.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(o =>
+            {
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.SignInScheme = IdentityConstants.ApplicationScheme;
+                o.Scope.Add("email");
+                o.Events.OnTokenValidated = ExternalSignIn.MapToFairShareAccountAsync;
+            });
+        }
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
     }
 
     public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration)

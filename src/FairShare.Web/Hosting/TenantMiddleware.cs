@@ -1,22 +1,19 @@
+using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
+using FairShare.Web.Identity;
 
 namespace FairShare.Web.Hosting;
 
-/// <summary>Chooses the authority each request acts for. Until sign-in arrives it is the configured one.</summary>
+/// <summary>Sets who is acting, and for which authority, from the signed-in person or the API token.</summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, TenantContext tenants, ResolveTenant resolve, FairShareOptions options)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenants, ActorFactory actors)
     {
-        if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/assets"))
+        var via = context.User.Identity?.AuthenticationType == ApiTokenAuthentication.SchemeName ? "api" : "web";
+        if (ActorFactory.FromPrincipal(context.User, via) is { } actor
+            && await actors.TenantOfAsync(actor, context.RequestAborted) is { } tenant)
         {
-            var tenant = await resolve.HandleAsync(options.Authority, context.RequestAborted);
-            if (!tenant.IsSuccess)
-            {
-                await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No authority",
-                    detail: string.Join(" ", tenant.Errors.Select(e => e.Message))).ExecuteAsync(context);
-                return;
-            }
-            tenants.Set(tenant.Value);
+            tenants.Set(tenant, actor);
         }
         await next(context);
     }

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FairShare.Web.Pages;
 
 /// <summary>The page shown for an error status: 404 and the like, and 500 after the exception handler.</summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
+    /// <summary>A refused form post is re-executed here as a POST.</summary>
+    public void OnPost(int code) => OnGet(code);
+
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
@@ -13,8 +17,9 @@ public sealed class StatusModel : PageModel
         (Title, Explanation) = code switch
         {
             404 => ("Page not found", "If you typed the web address, check it is correct. The page may belong to another authority, or it may have been removed."),
-            400 => ("There is a problem with the request", "Check the address or the form and try again."),
-            403 => ("You cannot see this page", "Your role does not give access to it."),
+            400 => ("There is a problem with the request", HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] as string ?? "Check the address or the form and try again."),
+            403 => ("You cannot do this", HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] as string ?? "Your role does not give access to this page."),
+            429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with the service", "Try again later. If it keeps happening, contact your FairShare administrator."),
         };
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)

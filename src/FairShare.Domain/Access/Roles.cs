@@ -1,0 +1,116 @@
+namespace FairShare.Domain.Access;
+
+/// <summary>The people who use FairShare (PRODUCT.md, "Who uses it").</summary>
+public enum Role
+{
+    /// <summary>A frontline service manager: buys support for the cost centres they hold.</summary>
+    BudgetHolder,
+
+    /// <summary>The head of a support service: publishes its offerings and prices.</summary>
+    ProviderManager,
+
+    /// <summary>Staff of a support service: record time and usage.</summary>
+    ProviderStaff,
+
+    /// <summary>Runs recharges, closes periods, sets budgets.</summary>
+    FinanceOfficer,
+
+    /// <summary>The management team's value-for-money panel.</summary>
+    ValueForMoneyPanel,
+
+    /// <summary>Reads everything in the authority, changes nothing.</summary>
+    Auditor,
+
+    /// <summary>An external supplier: sees only its own offerings, orders and invoices.</summary>
+    Supplier,
+
+    /// <summary>Manages the organisation, users, roles and API tokens.</summary>
+    Administrator,
+}
+
+/// <summary>What a use case may require of the one who calls it.</summary>
+public enum Permission
+{
+    ReadCatalogue,
+    ReadAllCostCentres,
+    ReadScopedCostCentres,
+    SetOfferingPrices,
+    SetBudgets,
+    ReadAuditLog,
+    ManageUsers,
+    ManageApiTokens,
+}
+
+/// <summary>
+/// Which role grants which permission: one table, read by every use case, so pages, API and CLI obey the
+/// same rules. Scoped permissions (a budget holder's cost centres, a provider's service) are further limited
+/// by the <see cref="Actor"/>'s scope.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly Dictionary<Role, Permission[]> Table = new()
+    {
+        [Role.BudgetHolder] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres],
+        [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices],
+        [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres],
+        [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets],
+        [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
+        [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog],
+        [Role.Supplier] = [Permission.ReadCatalogue],
+        [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
+            Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets],
+    };
+
+    public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);
+
+    public static IReadOnlyList<Permission> PermissionsOf(Role role) => Table[role];
+
+    /// <summary>Whether the role's scope names a cost centre (budget holders, provider staff and managers).</summary>
+    public static bool IsScopedToCostCentre(Role role) =>
+        role is Role.BudgetHolder or Role.ProviderManager or Role.ProviderStaff;
+
+    public static string Describe(Role role) => role switch
+    {
+        Role.BudgetHolder => "Budget holder",
+        Role.ProviderManager => "Provider manager",
+        Role.ProviderStaff => "Provider staff",
+        Role.FinanceOfficer => "Finance officer",
+        Role.ValueForMoneyPanel => "Value-for-money panel",
+        Role.Auditor => "Auditor",
+        Role.Supplier => "Supplier",
+        _ => "Administrator",
+    };
+}
+
+/// <summary>One role held in one authority, optionally limited to a cost centre or a supplier.</summary>
+public sealed record RoleGrant(Role Role, int? CostCentreId = null, int? SupplierId = null);
+
+/// <summary>
+/// Who is acting: a signed-in person, an API token or a command-line operator, always within one authority.
+/// Use cases ask it, never the web or the CLI, whether an action is allowed.
+/// </summary>
+public sealed record Actor(string Id, string Name, int AuthorityId, IReadOnlyList<RoleGrant> Grants, string Via)
+{
+    public bool Has(Permission permission) => Grants.Any(g => AccessPolicy.Grants(g.Role, permission));
+
+    public bool IsIn(Role role) => Grants.Any(g => g.Role == role);
+
+    /// <summary>Cost centres this actor's scoped roles name; empty when it has none.</summary>
+    public IReadOnlySet<int> ScopedCostCentres => Grants.Where(g => g.CostCentreId is not null).Select(g => g.CostCentreId!.Value).ToHashSet();
+
+    public IReadOnlySet<int> ScopedSuppliers => Grants.Where(g => g.SupplierId is not null).Select(g => g.SupplierId!.Value).ToHashSet();
+
+    /// <summary>Whether it may read this cost centre of its own authority.</summary>
+    public bool CanReadCostCentre(int costCentreId) =>
+        Has(Permission.ReadAllCostCentres) || (Has(Permission.ReadScopedCostCentres) && ScopedCostCentres.Contains(costCentreId));
+
+    /// <summary>Whether it may price an offering provided by this cost centre.</summary>
+    public bool CanPriceOfferingOf(int? providerCostCentreId) =>
+        IsIn(Role.Administrator)
+        || Grants.Any(g => g.Role == Role.ProviderManager && g.CostCentreId is not null && g.CostCentreId == providerCostCentreId);
+
+    /// <summary>A supplier sees only its own offerings; everyone else sees the whole catalogue.</summary>
+    public bool SeesOnlyOwnSupplierOfferings => Grants.All(g => g.Role == Role.Supplier);
+
+    public string RoleNames => string.Join(", ", Grants.Select(g => AccessPolicy.Describe(g.Role)).Distinct());
+}

@@ -1,0 +1,36 @@
+using FairShare.Domain;
+using FairShare.Features.Tenancy;
+using FairShare.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairShare.Features.Access;
+
+/// <summary>Turns the codes people type (S-LEG, SUP-BRIGHT) into this authority's ids.</summary>
+public sealed class ScopeCodes(FairShareDbContext db, TenantContext tenants)
+{
+    public async Task<(int? CostCentreId, int? SupplierId)> ResolveAsync(
+        string? costCentreCode, string? supplierCode, List<DomainError> errors, CancellationToken cancellationToken = default)
+    {
+        var authorityId = tenants.Current.AuthorityId;
+        int? costCentreId = null, supplierId = null;
+        if (!string.IsNullOrWhiteSpace(costCentreCode))
+        {
+            var code = costCentreCode.Trim().ToUpperInvariant();
+            costCentreId = await db.CostCentres.Where(c => c.AuthorityId == authorityId && c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (costCentreId is null)
+            {
+                errors.Add(new DomainError("costCentre", $"'{costCentreCode}' is not one of this authority's cost centres."));
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(supplierCode))
+        {
+            var code = supplierCode.Trim().ToUpperInvariant();
+            supplierId = await db.Suppliers.Where(s => s.AuthorityId == authorityId && s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            if (supplierId is null)
+            {
+                errors.Add(new DomainError("supplier", $"'{supplierCode}' is not one of this authority's suppliers."));
+            }
+        }
+        return (costCentreId, supplierId);
+    }
+}

@@ -1,0 +1,100 @@
+using FairShare.Domain;
+using FairShare.Features.Demo;
+using FairShare.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FairShare.Features.Tests;
+
+/// <summary>
+/// PostgreSQL's row-level security is a second wall: with the app's own filters switched off (plain queries
+/// with no Where on the authority), a session set to one authority still cannot read or write another's rows.
+/// It binds any role that is not a superuser, so the test connects as such a role, as production does.
+/// </summary>
+public sealed class RowLevelSecurityTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private readonly string _role = "fairshare_app_" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"""
+            CREATE ROLE {_role} LOGIN NOSUPERUSER NOBYPASSRLS;
+            GRANT USAGE ON SCHEMA public TO {_role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {_role};
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {_role};
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await using var connection = new NpgsqlConnection(database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"REASSIGN OWNED BY {_role} TO postgres; DROP OWNED BY {_role}; DROP ROLE {_role};", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private FairShareDbContext AppContext(int? authorityId, bool system = false)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(database.Options.ConnectionString) { Username = _role, Pooling = false }.ConnectionString;
+        var db = DatabaseRegistration.Create(new DatabaseOptions { Provider = "Postgres", ConnectionString = connection });
+        db.TenantAuthorityId = authorityId;
+        db.SystemAccess = system;
+        return db;
+    }
+
+    private async Task<(int County, int Neighbour)> AuthoritiesAsync()
+    {
+        await using var db = AppContext(null);
+        var ids = await db.Authorities.ToDictionaryAsync(a => a.Code, a => a.Id);
+        return (ids[DemoCatalogue.CountyCode], ids[DemoCatalogue.NeighbourCode]);
+    }
+
+    [Fact]
+    public async Task WithTheAppsFilterOff_RlsAloneHidesAnotherAuthoritysRows()
+    {
+        var (county, neighbour) = await AuthoritiesAsync();
+        var housing = await database.IdOfAsync<CostCentre>(DemoCatalogue.NeighbourCode, "WB-HSG");
+        var privateOffering = await database.IdOfAsync<Offering>(DemoCatalogue.NeighbourCode, "WB-LEG-HSG");
+
+        await using var db = AppContext(county);
+        Assert.Null(await db.CostCentres.FirstOrDefaultAsync(c => c.Id == housing));
+        Assert.Null(await db.Offerings.FirstOrDefaultAsync(o => o.Id == privateOffering));
+        Assert.Empty(await db.Budgets.Where(b => b.AuthorityId == neighbour).ToListAsync());
+        Assert.Empty(await db.UserAccounts.Where(u => u.AuthorityId == neighbour).ToListAsync());
+        Assert.Empty(await db.Directorates.Where(d => d.AuthorityId == neighbour).ToListAsync());
+        Assert.All(await db.Offerings.ToListAsync(), o => Assert.True(o.AuthorityId == county || o.ListedOnMarketplace));
+        Assert.NotEmpty(await db.CostCentres.Where(c => c.AuthorityId == county).ToListAsync());
+    }
+
+    [Fact]
+    public async Task WithoutAnAuthority_ASessionSeesOnlyTheSharedMarketplace()
+    {
+        await using var db = AppContext(null);
+        Assert.Empty(await db.Budgets.ToListAsync());
+        Assert.Empty(await db.AuditEntries.ToListAsync());
+        Assert.Empty(await db.UserAccounts.ToListAsync());
+        Assert.All(await db.Offerings.ToListAsync(), o => Assert.True(o.ListedOnMarketplace));
+    }
+
+    [Fact]
+    public async Task SystemAccess_IsWhatLetsCrossAuthorityWorkThrough()
+    {
+        var housing = await database.IdOfAsync<CostCentre>(DemoCatalogue.NeighbourCode, "WB-HSG");
+        await using var db = AppContext(null, system: true);
+        Assert.NotNull(await db.CostCentres.FirstOrDefaultAsync(c => c.Id == housing));
+    }
+
+    [Fact]
+    public async Task RlsRefusesWritingARowIntoAnotherAuthority()
+    {
+        var (county, neighbour) = await AuthoritiesAsync();
+        await using var db = AppContext(county);
+        var sql = $"INSERT INTO \"Directorates\" (\"AuthorityId\", \"Code\", \"Name\") VALUES ({neighbour}, 'X', 'Smuggled')";
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
+        Assert.Equal("42501", refusal.SqlState); // insufficient_privilege: new row violates row-level security policy
+    }
+}
