@@ -58,30 +58,31 @@ public sealed class AllocationResult
         }
 
         Departments = departments;
-        // Transfers in the file's order of providers, then of receivers.
-        var keys = new List<long>();
-        var edges = new List<int>();
+        // Transfers in the file's order of providers, then of receivers; made on demand, not 200,000 at once.
+        var count = 0;
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (flow[e] != 0)
+            {
+                count++;
+            }
+        }
+
+        var keys = new long[count];
+        var edges = new int[count];
+        count = 0;
         for (var e = 0; e < network.EdgeCount; e++)
         {
             if (flow[e] != 0)
             {
                 var from = network.Supports[network.EdgeFrom[e]];
-                keys.Add(((long)network.FilePosition[from] * n) + network.FilePosition[network.EdgeTo[e]]);
-                edges.Add(e);
+                keys[count] = ((long)network.FilePosition[from] * n) + network.FilePosition[network.EdgeTo[e]];
+                edges[count++] = e;
             }
         }
 
-        var keyArray = keys.ToArray();
-        var edgeArray = edges.ToArray();
-        Array.Sort(keyArray, edgeArray);
-        var transfers = new Transfer[edgeArray.Length];
-        for (var k = 0; k < edgeArray.Length; k++)
-        {
-            var e = edgeArray[k];
-            transfers[k] = new Transfer(network.Id(network.Supports[network.EdgeFrom[e]]), network.Id(network.EdgeTo[e]), Pounds(pence[e]), flow[e] * 0.01m);
-        }
-
-        Transfers = transfers;
+        Array.Sort(keys, edges);
+        Transfers = new TransferList(network, flow, pence, edges);
     }
 
     public AllocationMethod Method { get; }
@@ -112,4 +113,29 @@ public sealed class AllocationResult
     internal long[] Pence { get; }
 
     internal long[] ReceivedPence { get; }
+}
+
+/// <summary>The transfers of a result, each made when it is read.</summary>
+internal sealed class TransferList(Network network, decimal[] flow, long[] pence, int[] edges) : IReadOnlyList<Transfer>
+{
+    public int Count => edges.Length;
+
+    public Transfer this[int index]
+    {
+        get
+        {
+            var e = edges[index];
+            return new Transfer(network.Id(network.Supports[network.EdgeFrom[e]]), network.Id(network.EdgeTo[e]), AllocationResult.Pounds(pence[e]), flow[e] * 0.01m);
+        }
+    }
+
+    public IEnumerator<Transfer> GetEnumerator()
+    {
+        for (var k = 0; k < edges.Length; k++)
+        {
+            yield return this[k];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

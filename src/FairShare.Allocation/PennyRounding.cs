@@ -152,9 +152,15 @@ internal static class PennyRounding
         }
 
         // Keys to 9 decimal places of a penny: closer than that is a tie.
+        var key = new long[n];
+        for (var k = 0; k < count; k++)
+        {
+            key[order[k]] = (fraction[order[k]] + (TieUnit / 2)) / TieUnit;
+        }
+
         Array.Sort(order, 0, count, Comparer<int>.Create((a, b) =>
         {
-            var c = ((fraction[b] + (TieUnit / 2)) / TieUnit).CompareTo((fraction[a] + (TieUnit / 2)) / TieUnit);
+            var c = key[b].CompareTo(key[a]);
             if (c == 0)
             {
                 c = result[b].CompareTo(result[a]);
@@ -173,14 +179,49 @@ internal static class PennyRounding
     /// <summary>Whole pence and the fraction in units of 10⁻¹⁸ penny, a fraction within <see cref="Snap"/> of whole being whole.</summary>
     private static (long Whole, long Fraction) Split(decimal value)
     {
-        var floor = decimal.Floor(value);
-        var fraction = (long)((value - floor) * Unit);
-        if (fraction > Unit - SnapUnits)
+        long whole;
+        long fraction;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[3] < 0)
         {
-            return ((long)floor + 1, 0);
+            // negative (never a flow; kept for completeness): the plain decimal way
+            var floor = decimal.Floor(value);
+            whole = (long)floor;
+            fraction = (long)((value - floor) * Unit);
+        }
+        else
+        {
+            // exact integer arithmetic on the 96-bit mantissa
+            var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+            var power = PowersOfTen[scale];
+            var w = mantissa / power;
+            var f = mantissa - (w * power);
+            whole = (long)w;
+            fraction = scale <= 18 ? (long)(f * PowersOfTen[18 - scale]) : (long)(f / PowersOfTen[scale - 18]);
         }
 
-        return fraction < SnapUnits ? ((long)floor, 0) : ((long)floor, fraction);
+        if (fraction > Unit - SnapUnits)
+        {
+            return (whole + 1, 0);
+        }
+
+        return fraction < SnapUnits ? (whole, 0) : (whole, fraction);
+    }
+
+    private static readonly UInt128[] PowersOfTen = MakePowersOfTen();
+
+    private static UInt128[] MakePowersOfTen()
+    {
+        var powers = new UInt128[29];
+        powers[0] = 1;
+        for (var k = 1; k < powers.Length; k++)
+        {
+            powers[k] = powers[k - 1] * 10;
+        }
+
+        return powers;
     }
 
     /// <summary>

@@ -129,7 +129,8 @@ internal sealed class SparseSystem
                 }
             }
 
-            if (largest == 0 || largest >= previous * 0.5m)
+            // Far below the penny-rounding snap (10⁻⁹ p), or no longer shrinking: decimal's own limit.
+            if (largest <= 0.000000000001m || largest >= previous * 0.5m)
             {
                 break;
             }
