@@ -82,9 +82,9 @@ internal sealed class Network
             }
         }
 
+        // Compact in place: the arrays keep their length, EdgeCount says how much is used.
         var start = new int[supportCount + 1];
-        var to = new List<int>(total);
-        var qty = new List<decimal>(total);
+        var count = 0;
         for (var s = 0; s < supportCount; s++)
         {
             Array.Sort(receivers, quantities, bucket[s], bucket[s + 1] - bucket[s]);
@@ -92,22 +92,24 @@ internal sealed class Network
             {
                 if (k > bucket[s] && receivers[k] == receivers[k - 1])
                 {
-                    qty[^1] += quantities[k];
+                    quantities[count - 1] += quantities[k];
                     continue;
                 }
 
-                to.Add(receivers[k]);
-                qty.Add(quantities[k]);
+                receivers[count] = receivers[k];
+                quantities[count] = quantities[k];
+                count++;
             }
 
-            start[s + 1] = to.Count;
+            start[s + 1] = count;
         }
 
+        EdgeCount = count;
         EdgeStart = start;
-        EdgeTo = [.. to];
-        EdgeQuantity = [.. qty];
-        EdgeFrom = new int[EdgeTo.Length];
-        for (var s = 0; s < Supports.Length; s++)
+        EdgeTo = receivers;
+        EdgeQuantity = quantities;
+        EdgeFrom = providerOf;
+        for (var s = 0; s < supportCount; s++)
         {
             for (var e = start[s]; e < start[s + 1]; e++)
             {
@@ -144,7 +146,7 @@ internal sealed class Network
 
     public decimal[] EdgeQuantity { get; }
 
-    public int EdgeCount => EdgeTo.Length;
+    public int EdgeCount { get; }
 
     public bool IsSupport(int department) => SupportOf[department] >= 0;
 
