@@ -12,6 +12,29 @@ if (args is ["generate", var path])
     return 0;
 }
 
+if (args is ["pipeline", var file])
+{
+    // The CLI's steps one by one, for the whole-process figure's breakdown.
+    for (var i = 0; i < 3; i++)
+    {
+        var w = Stopwatch.StartNew();
+        var text = File.ReadAllText(file);
+        var tRead = w.Elapsed.TotalMilliseconds;
+        w.Restart();
+        var read = AllocationModelParser.Parse(text);
+        var tParse = w.Elapsed.TotalMilliseconds;
+        w.Restart();
+        var allocated = Allocator.Allocate(read.Model!, new AllocationOptions(AllocationMethod.Reciprocal)).Result!;
+        var tAllocate = w.Elapsed.TotalMilliseconds;
+        w.Restart();
+        var json = Formatting.ToJson(allocated);
+        var tFormat = w.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"read {tRead:F0} ms, parse+validate {tParse:F0} ms, allocate {tAllocate:F0} ms, JSON {tFormat:F0} ms ({json.Length:N0} chars)");
+    }
+
+    return 0;
+}
+
 if (args is ["quick", ..])
 {
     var model = LargeModel.Create(supports: 1_000, operating: 4_000, linksPerSupport: 200);
