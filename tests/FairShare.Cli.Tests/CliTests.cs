@@ -21,7 +21,7 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         var (code, stdout, _) = await cli.RunAsync("catalogue", "list", "--data", cli.DataFolder, "--authority", "WBC", "--year", "2026", "--csv");
         Assert.Equal(0, code);
         var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
-        Assert.Equal(7, rows.Length);
+        Assert.Equal(9, rows.Length);
         Assert.All(rows, r => Assert.Contains("Westvale Borough Council", r, StringComparison.Ordinal));
     }
 
@@ -43,7 +43,7 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
             var first = await cli.RunAsync("db", "migrate", "--data", folder);
             var second = await cli.RunAsync("db", "migrate", "--data", folder);
             Assert.Equal(0, first.Code);
-            Assert.StartsWith("Applied 1 migration", first.Out, StringComparison.Ordinal);
+            Assert.StartsWith("Applied 2 migrations", first.Out, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder, "fairshare.db")));
             Assert.Equal("The database is up to date.\n", second.Out);
         }
@@ -52,5 +52,42 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Tokens_IssueListRevoke_AndTheTokenActsAsItsRoleOnly()
+    {
+        var (code, stdout, _) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Legal time recording",
+            "--role", "ProviderStaff", "--cost-centre", "S-LEG", "--days", "30");
+        Assert.Equal(0, code);
+        var secret = stdout.Trim().Split('\n')[^1];
+        Assert.StartsWith("fs_", secret, StringComparison.Ordinal);
+
+        var listed = await cli.RunAsync("tokens", "list", "--data", cli.DataFolder);
+        Assert.Contains("Legal time recording", listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, listed.Out, StringComparison.Ordinal);
+
+        var refused = await cli.RunAsync("tokens", "list", "--data", cli.DataFolder, "--token", secret);
+        Assert.Equal(3, refused.Code);
+        Assert.Equal("fairshare: refused: API token 'Legal time recording' (Provider staff) cannot see API tokens.\n", refused.Error);
+
+        var id = System.Text.RegularExpressions.Regex.Match(stdout, @"Issued token (\d+)").Groups[1].Value;
+        Assert.Equal(0, (await cli.RunAsync("tokens", "revoke", id, "--data", cli.DataFolder)).Code);
+        var revoked = await cli.RunAsync("catalogue", "list", "--data", cli.DataFolder, "--token", secret);
+        Assert.Equal(1, revoked.Code);
+        Assert.Equal("fairshare: the API token is revoked.\n", revoked.Error);
+    }
+
+    [Fact]
+    public async Task AuditExport_WritesTheLogAsCsv_WithFormulasNeutralised()
+    {
+        var (issued, _, _) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "=HYPERLINK(\"http://evil\")", "--role", "Auditor");
+        Assert.Equal(0, issued);
+        var (code, stdout, _) = await cli.RunAsync("audit", "export", "--data", cli.DataFolder, "--text", "HYPERLINK");
+        Assert.Equal(0, code);
+        var lines = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,at,actor,via,action,entityType,entityId,before,after", lines[0]);
+        Assert.Contains(",cli,api-token.issue,ApiToken,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"{\"\"name\"\":\"\"=HYPERLINK", lines[1], StringComparison.Ordinal);
     }
 }

@@ -13,14 +13,16 @@ public class PageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     [InlineData("/lib/fairshare.css", "govuk")]
     public async Task Page_IsServed(string url, string expected)
     {
-        var html = await web.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+        using var client = await web.SignedInAsync("finance.officer@northshire.example");
+        var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         Assert.Contains(expected, html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Catalogue_WithABadFilter_Is400AndSaysWhich()
     {
-        using var response = await web.Client.GetAsync(new Uri("/catalogue?chargingClass=free", UriKind.Relative));
+        using var client = await web.SignedInAsync("finance.officer@northshire.example");
+        using var response = await client.GetAsync(new Uri("/catalogue?chargingClass=free", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("chargingClass: &#x27;free&#x27; is not one of", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -31,7 +33,8 @@ public class PageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     [InlineData("/no-such-page")]
     public async Task UnknownPage_Is404WithAFriendlyPage(string url)
     {
-        using var response = await web.Client.GetAsync(new Uri(url, UriKind.Relative));
+        using var client = await web.SignedInAsync("finance.officer@northshire.example");
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

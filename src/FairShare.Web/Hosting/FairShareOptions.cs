@@ -11,6 +11,9 @@ public sealed class FairShareOptions
     /// <summary>Load the demo council into an empty embedded database at start-up.</summary>
     public bool LoadDemoWhenEmpty { get; set; } = true;
 
+    /// <summary>Sign-in attempts allowed per client address per minute, beyond which it gets 429 Too Many Requests.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>
     public string? KeysFolder { get; set; }

@@ -64,9 +64,12 @@ public static class FairShareWebApp
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            r.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in attempts (form posts) per address and minute; reading the page is not limited.
+            r.AddPolicy(SignInRateLimit, context => context.Request.Method == HttpMethods.Get
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             r.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Request.Headers.Authorization.ToString() is { Length: > 0 } token ? ApiToken.HashOf(token) : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
@@ -84,8 +87,9 @@ public static class FairShareWebApp
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        // Status pages wrap the exception handler, so a refusal it turns into a bare 403 is re-executed as the refusal page.
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseExceptionHandler();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "lib", "assets")),
@@ -95,8 +99,8 @@ public static class FairShareWebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<TenantMiddleware>();
         app.UseAntiforgery();
         app.MapOpenApi().AllowAnonymous();
         app.MapFairShareApi();

@@ -25,7 +25,7 @@ public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setP
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
     public string? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (await getOffering.HandleAsync(id, cancellationToken) is not { } offering)
         {
@@ -36,7 +36,7 @@ public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPriceAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPriceAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
         if (!Features.Slugs.TryParse<PricingModel>(PriceModel, out var model))

@@ -20,7 +20,7 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
     public BudgetLine? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (await getCostCentre.HandleAsync(id, cancellationToken) is not { } centre)
         {
@@ -31,7 +31,7 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostBudgetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostBudgetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
         if (Amount is null)
