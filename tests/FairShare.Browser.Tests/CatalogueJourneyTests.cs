@@ -10,7 +10,7 @@ public class CatalogueJourneyTests(BrowserFixture browser)
     {
         var (page, problems) = await browser.NewPageAsync();
 
-        await page.GotoAsync("/");
+        await browser.SignInAsync(page, problems, "Priya Shah");
         await browser.AssertHealthyAsync(page, problems);
         await page.GetByRole(AriaRole.Button, new() { Name = "Browse the catalogue" }).ClickAsync();
         await page.WaitForURLAsync("**/catalogue");
@@ -45,6 +45,7 @@ public class CatalogueJourneyTests(BrowserFixture browser)
     public async Task CostCentres_ListAndPage_ShowKindDirectorateAndBudget()
     {
         var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "Tom Hughes");
         await page.GotoAsync("/cost-centres");
         await browser.AssertHealthyAsync(page, problems);
         await page.GetByRole(AriaRole.Link, new() { Name = "Legal Services" }).ClickAsync();
@@ -59,6 +60,7 @@ public class CatalogueJourneyTests(BrowserFixture browser)
     public async Task Catalogue_WorksWithoutJavaScript()
     {
         var (page, problems) = await browser.NewPageAsync(javaScript: false);
+        await browser.SignInAsync(page, problems, "Sam Patel");
         await page.GotoAsync("/catalogue");
         await page.GetByLabel("Provider type").SelectOptionAsync("neighbouring-authority");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
@@ -74,11 +76,71 @@ public class CatalogueJourneyTests(BrowserFixture browser)
     public async Task AxeScan_CatchesAnUnlabelledField()
     {
         var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "Sam Patel");
         await page.GotoAsync("/catalogue");
         await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text id=unlabelled>')");
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => browser.AssertHealthyAsync(page, problems));
         Assert.Contains("label", failure.Message, StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "fairshare-catalogue.png"), FullPage = false });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ProviderManager_PricesNextYear_FinanceSetsABudget_AuditorReadsBoth()
+    {
+        var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "David Okafor");
+        await page.GotoAsync("/catalogue?search=LEG-CONTRACT");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contract drafting and review" }).ClickAsync();
+        await page.GetByLabel("Financial year (its first calendar year)").FillAsync("2027");
+        await page.GetByLabel("Rate per unit, overage rate, driver rate or indicative hourly rate (£)").FillAsync("91.25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save price" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Price saved: Pay as you go: £91.25 per hour.");
+        await Assertions.Expect(page.Locator("#price-history")).ToContainTextAsync("2027/28");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/sign-in");
+        await browser.AssertHealthyAsync(page, problems);
+
+        await browser.SignInAsync(page, problems, "Tom Hughes");
+        await page.GotoAsync("/cost-centres");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Libraries" }).ClickAsync();
+        await page.GetByLabel("Financial year (its first calendar year)").FillAsync("2027");
+        await page.GetByLabel("Budget (£)").FillAsync("11650000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save budget" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Budget for 2027/28 set to £11,650,000.00");
+        await browser.AssertHealthyAsync(page, problems);
+
+        await browser.SignInAsync(page, problems, "Sam Patel");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        var log = page.Locator("#audit tbody");
+        await Assertions.Expect(log).ToContainTextAsync("David Okafor");
+        await Assertions.Expect(log).ToContainTextAsync("offering.price.set");
+        await Assertions.Expect(log).ToContainTextAsync("Tom Hughes");
+        await Assertions.Expect(log).ToContainTextAsync("budget.set");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AdministratorIssuesATokenShownOnce_AndRevokesIt()
+    {
+        var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "Alex Morgan");
+        await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByLabel("What it is for").FillAsync("Legal time recording");
+        await page.GetByLabel("Role").SelectOptionAsync("ProviderStaff");
+        await page.GetByLabel("Cost centre code (budget holders and providers)").FillAsync("S-LEG");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
+        var secret = await page.Locator("#token-secret").InnerTextAsync();
+        Assert.StartsWith("fs_", secret, StringComparison.Ordinal);
+        await browser.AssertHealthyAsync(page, problems);
+
+        await page.GotoAsync("/admin/tokens");
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Legal time recording" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tokens tbody")).ToContainTextAsync("Revoked");
         await page.Context.CloseAsync();
     }
 }
