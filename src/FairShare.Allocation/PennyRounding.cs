@@ -1,20 +1,23 @@
 namespace FairShare.Allocation;
 
 /// <summary>
-/// Turns an exact flow of pence into whole pence without losing or making a penny.
+/// Turns an exact flow of pence into whole pence without losing or making a penny: every support
+/// department's books balance exactly and every amount ends at the floor or the ceiling of its exact value.
 /// <para>
-/// Stage 1 rounds, as one network flow, every support-to-support transfer and each support department's
-/// total to operating departments. It starts from the whole-pence parts and removes the fractions by
-/// cycle cancelling: a cycle of still-fractional amounts (ignoring direction) is found, and moved
-/// together, forwards or backwards, by the smaller step that makes one of them whole. Every support
-/// department stays balanced at every step, and each amount ends at the floor or the ceiling of its
-/// exact value, so it is within a penny. Cycles are searched in canonical department order.
+/// Stage 1 fixes the support-to-support transfers and each support department's total to operating
+/// departments. Usually: each support-to-support transfer to the nearest penny (exactly half a penny goes
+/// up), and each department's total to operating departments is what then balances its books. When that
+/// total cannot be split within a penny of each operating amount (a department with few operating
+/// receivers), stage 1 is done instead as one network flow by cycle cancelling: starting from whole pence,
+/// a cycle of still-fractional amounts (ignoring direction) is found, and moved together, forwards or
+/// backwards, by the smaller step that makes one of them whole (forwards on a tie), keeping every support
+/// department balanced. Cycles are searched in canonical department order.
 /// </para>
 /// <para>
-/// Stage 2 splits each support department's rounded total to operating departments among them by the
+/// Stage 2 splits each support department's total to operating departments among them by the
 /// largest-remainder rule: each gets the floor of its exact amount, and the pennies left go one each to
-/// the largest fractional remainders; ties go to the larger exact amount, then to the receiver whose id
-/// sorts first (ordinal).
+/// the largest fractional remainders; remainders equal to nine decimal places of a penny are a tie, and
+/// ties go to the larger exact amount, then to the receiver whose id sorts first (ordinal).
 /// </para>
 /// </summary>
 internal static class PennyRounding
@@ -30,8 +33,12 @@ internal static class PennyRounding
     /// <summary>Remainders equal to nine decimal places of a penny are a tie (the solver's error is far below).</summary>
     private const long TieUnit = 1_000_000_000;
 
-    public static long[] Round(Network network, decimal[] flow)
+    public static long[] Round(Network network, decimal[] flow) => Round(network, flow, out _);
+
+    /// <summary>Rounds, and says whether stage 1 needed the general (cycle-cancelling) way.</summary>
+    internal static long[] Round(Network network, decimal[] flow, out bool cycleCancelling)
     {
+        cycleCancelling = false;
         var supports = network.Supports.Length;
         var z = supports;
         var edgeFrom = new List<int>();
@@ -77,22 +84,70 @@ internal static class PennyRounding
             }
         }
 
-        var rounded = RoundFlow(supports + 1, [.. edgeFrom], [.. edgeTo], [.. values]);
         var pence = new long[network.EdgeCount];
-        for (var k = 0; k < networkEdge.Count; k++)
+        var target = new long[supports];
+
+        // Fast path: support-to-support transfers to the nearest penny (half a penny up); each support
+        // department's total to operating departments is then what balances its books. That total can be
+        // split within a penny of every exact amount whenever it lies between the sums of their floors and
+        // ceilings, which is the usual case (many operating receivers); otherwise, the general way below.
+        var firstOperatingEdge = edgeFrom.Count - operatingEdge.Count(e => e >= 0);
+        for (var s = 0; s < supports; s++)
         {
-            if (networkEdge[k] >= 0)
+            target[s] = (long)network.CostPence[network.Supports[s]];
+        }
+
+        for (var k = 0; k < firstOperatingEdge; k++)
+        {
+            var (whole, fraction) = Split(values[k]);
+            // Half a penny, give or take the solver's error, goes up.
+            var amount = fraction >= (Unit / 2) - SnapUnits ? whole + 1 : whole;
+            pence[networkEdge[k]] = amount;
+            target[edgeFrom[k]] -= amount;
+            target[edgeTo[k]] += amount;
+        }
+
+        if (!SplitToOperating(network, flow, operatingEdge, target, pence))
+        {
+            cycleCancelling = true;
+            var rounded = RoundFlow(supports + 1, [.. edgeFrom], [.. edgeTo], [.. values]);
+            for (var k = 0; k < networkEdge.Count; k++)
             {
-                pence[networkEdge[k]] = rounded[k];
+                if (networkEdge[k] >= 0)
+                {
+                    pence[networkEdge[k]] = rounded[k];
+                }
+            }
+
+            for (var s = 0; s < supports; s++)
+            {
+                target[s] = operatingEdge[s] >= 0 ? rounded[operatingEdge[s]] : 0;
+            }
+
+            if (!SplitToOperating(network, flow, operatingEdge, target, pence))
+            {
+                throw new InvalidOperationException("Penny rounding could not split a rounded total within a penny of each amount.");
             }
         }
 
+        Verify(network, pence);
+        return pence;
+    }
+
+    /// <summary>Stage 2 for every support department; false if some total cannot be split within a penny.</summary>
+    private static bool SplitToOperating(Network network, decimal[] flow, int[] operatingEdge, long[] target, long[] pence)
+    {
         var exact = new List<decimal>();
         var edges = new List<int>();
-        for (var s = 0; s < supports; s++)
+        for (var s = 0; s < operatingEdge.Length; s++)
         {
             if (operatingEdge[s] < 0)
             {
+                if (target[s] != 0)
+                {
+                    return false;
+                }
+
                 continue;
             }
 
@@ -107,22 +162,30 @@ internal static class PennyRounding
                 }
             }
 
-            var split = LargestRemainder(exact, rounded[operatingEdge[s]]);
+            var split = TryLargestRemainder(exact, target[s]);
+            if (split is null)
+            {
+                return false;
+            }
+
             for (var k = 0; k < edges.Count; k++)
             {
                 pence[edges[k]] = split[k];
             }
         }
 
-        Verify(network, pence);
-        return pence;
+        return true;
     }
+
+    internal static long[] LargestRemainder(IReadOnlyList<decimal> exact, long target) =>
+        TryLargestRemainder(exact, target)
+        ?? throw new InvalidOperationException($"Largest remainder cannot reach {target} within a penny of each amount.");
 
     /// <summary>
     /// Largest remainder: floors, then one more penny to each of the largest remainders. Items are given
     /// in receiver order, so on equal remainders and equal amounts the earlier item wins.
     /// </summary>
-    internal static long[] LargestRemainder(IReadOnlyList<decimal> exact, long target)
+    internal static long[]? TryLargestRemainder(IReadOnlyList<decimal> exact, long target)
     {
         var n = exact.Count;
         var result = new long[n];
@@ -148,7 +211,7 @@ internal static class PennyRounding
 
         if (extra < 0 || extra > count)
         {
-            throw new InvalidOperationException($"Largest remainder cannot reach {target} from {sum} with {count} fractional amounts.");
+            return null;
         }
 
         // Keys to 9 decimal places of a penny: closer than that is a tie.

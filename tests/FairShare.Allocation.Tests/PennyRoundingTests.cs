@@ -64,3 +64,33 @@ public class PennyRoundingTests
         Invariants.OriginsHold(model, result, Origins.ForAll(result));
     }
 }
+
+public class PennyRoundingPathTests
+{
+    [Fact]
+    public void PennyRounding_RandomModels_ExerciseBothTheNearestPennyWayAndCycleCancelling()
+    {
+        var nearest = 0;
+        var cycles = 0;
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var model = new RandomModel(seed).Model;
+            var network = new Network(model);
+            var flow = new decimal[network.EdgeCount];
+            Methods.Reciprocal(network, flow);
+            var pence = PennyRounding.Round(network, flow, out var cycleCancelling);
+            Invariants.Hold(model, new AllocationResult(AllocationMethod.Reciprocal, network, flow, pence, null, null));
+            if (cycleCancelling)
+            {
+                cycles++;
+            }
+            else
+            {
+                nearest++;
+            }
+        }
+
+        Assert.True(nearest > 20, $"nearest-penny way used {nearest} times");
+        Assert.True(cycles > 20, $"cycle cancelling used {cycles} times");
+    }
+}
