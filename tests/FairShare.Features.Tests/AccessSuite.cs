@@ -110,6 +110,9 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
 
         var price = await AsAsync(manager, s => s.GetRequiredService<SetOfferingPrice>().HandleAsync(legalAdvice, Hourly(2030, 96m)));
         Assert.Equal("Pay as you go: £96.00 per hour.", price);
+        var entry = (await AsAsync(new RoleGrant(Role.Auditor), s => s.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("2030/31"))))[0];
+        Assert.Equal(("offering.price.set", "Test ProviderManager"), (entry.Action, entry.Actor));
+        Assert.Equal("""{"code":"LEG-ADV","financialYear":"2030/31","price":"Pay as you go: £96.00 per hour."}""", entry.After);
 
         var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             AsAsync(manager, s => s.GetRequiredService<SetOfferingPrice>().HandleAsync(hrAdvice, Hourly(2030, 70m))));

@@ -217,3 +217,14 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 }
+
+public sealed class DemoModeTests
+{
+    [Fact]
+    public async Task DemoSignInPage_NeverExistsWithPostgres()
+    {
+        var production = new FairShare.Web.Hosting.DemoMode(
+            new FairShare.Persistence.DatabaseOptions { Provider = "Postgres", ConnectionString = "Host=127.0.0.1;Port=1" }, null!);
+        Assert.False(await production.IsOnAsync());
+    }
+}

@@ -25,10 +25,6 @@ public static class ServeCommand
             {
                 args.Add($"--Database:ConnectionString={cs}");
             }
-            if (parse.GetValue(global.Authority) is { Length: > 0 } authority)
-            {
-                args.Add($"--FairShare:Authority={authority}");
-            }
             if (parse.GetValue(urls) is { Length: > 0 } u)
             {
                 args.Add($"--urls={u}");
