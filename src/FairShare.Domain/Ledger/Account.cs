@@ -15,6 +15,10 @@ public enum AccountKind
     /// <summary>A holding account a process passes money through; it must be 0.00 when the process ends. Never part of any
     /// cost centre's cost.</summary>
     Clearing,
+
+    /// <summary>The other side of amounts imported from the council's general ledger (creditors, payroll, bank live
+    /// there, not here). It carries a balance by design and is never part of any cost centre's cost.</summary>
+    Control,
 }
 
 /// <summary>
@@ -44,8 +48,8 @@ public sealed record Account
     /// <summary>What is posted to the account, in a sentence for finance officers.</summary>
     public string Use { get; }
 
-    /// <summary>Whether balances on this account count towards a cost centre's net cost (everything but clearing).</summary>
-    public bool CountsTowardsCost => Kind != AccountKind.Clearing;
+    /// <summary>Whether balances on this account count towards a cost centre's net cost (everything but clearing and control).</summary>
+    public bool CountsTowardsCost => Kind is not (AccountKind.Clearing or AccountKind.Control);
 
     public override string ToString() => $"{Code} {Name}";
 }
@@ -54,7 +58,7 @@ public sealed record Account
 /// The standard chart of accounts. Expenditure follows the CIPFA subjective analysis (employees, premises,
 /// transport, supplies and services, third-party payments) so that actual costs imported from a council's
 /// general ledger map onto it; the remaining accounts are the ones the recharge run posts to. Debits are
-/// positive, so a cost centre's net cost is the sum of its balances on every account but the clearing ones.
+/// positive, so a cost centre's net cost is the sum of its balances on every account but the clearing and control ones.
 /// </summary>
 public static class ChartOfAccounts
 {
@@ -91,11 +95,14 @@ public static class ChartOfAccounts
     public static Account RechargeClearing { get; } = new("9900", "Recharge clearing", AccountKind.Clearing,
         "Holds amounts between the steps of a run or an import whose counterpart is posted separately; it must be 0.00 when the run ends.");
 
+    public static Account LedgerControl { get; } = new("9990", "General ledger control", AccountKind.Control,
+        "The counterpart of actual costs and external income imported from the council's general ledger, so that an import balances.");
+
     /// <summary>Every standard account, in code order.</summary>
     public static IReadOnlyList<Account> Standard { get; } =
     [
         Employees, Premises, Transport, SuppliesAndServices, ThirdPartyPayments, SupportServicesBought,
-        AllocatedSupportCostsReceived, InternalRechargeIncome, ExternalIncome, SupportCostsAllocatedOut, RechargeClearing,
+        AllocatedSupportCostsReceived, InternalRechargeIncome, ExternalIncome, SupportCostsAllocatedOut, RechargeClearing, LedgerControl,
     ];
 
     private static readonly Dictionary<string, Account> ByCode = Standard.ToDictionary(a => a.Code, StringComparer.Ordinal);

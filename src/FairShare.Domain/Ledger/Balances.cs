@@ -5,7 +5,7 @@ public static class Balances
 {
     /// <summary>
     /// Each cost centre's net cost: the sum of its postings on every account that counts towards cost (all
-    /// but clearing accounts). Cost centres whose postings net to zero are kept, with 0.00.
+    /// but clearing and control accounts). Cost centres whose postings net to zero are kept, with 0.00.
     /// </summary>
     public static IReadOnlyDictionary<int, Money> NetCostByCostCentre(IEnumerable<Posting> postings)
     {
