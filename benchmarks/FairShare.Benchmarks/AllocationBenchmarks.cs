@@ -20,6 +20,7 @@ public class AllocationBenchmarks
     [Benchmark(Description = "reciprocal + penny rounding (5,000 depts, 200k links)")]
     public AllocationResult Reciprocal() => Allocator.Allocate(model, new AllocationOptions(AllocationMethod.Reciprocal)).Result!;
 
+    /// <summary>The first call on a result also builds its origin systems (once per result); this measures later calls.</summary>
     [Benchmark(Description = "origins of one receiver")]
     public IReadOnlyList<OriginAmount> OriginsOfOneReceiver() => Origins.ForReceiver(result, "O0042");
 

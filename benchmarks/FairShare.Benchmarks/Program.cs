@@ -87,6 +87,14 @@ if (args is ["quick", ..])
         Console.WriteLine($"origins of one receiver: {watch.Elapsed.TotalMilliseconds:F1} ms");
     }
 
+    for (var i = 0; i < 3; i++)
+    {
+        var fresh = Allocator.Allocate(model, new AllocationOptions(AllocationMethod.Reciprocal)).Result!;
+        var watch = Stopwatch.StartNew();
+        Origins.ForReceiver(fresh, "O0042");
+        Console.WriteLine($"origins of one receiver, first call on a fresh result (builds its origin systems): {watch.Elapsed.TotalMilliseconds:F1} ms");
+    }
+
     if (args.Length > 5)
     {
         return 0;

@@ -113,6 +113,9 @@ public sealed class AllocationResult
     internal long[] Pence { get; }
 
     internal long[] ReceivedPence { get; }
+
+    /// <summary>Origins' sparse systems for this result, made on first use (see <see cref="Origins"/>).</summary>
+    internal object? OriginFlowsCache { get; set; }
 }
 
 /// <summary>The transfers of a result, each made when it is read.</summary>

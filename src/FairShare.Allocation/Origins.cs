@@ -18,7 +18,7 @@ public static class Origins
     public static IReadOnlyList<OriginAmount> ForAll(AllocationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var flows = new OriginFlows(result);
+        var flows = OriginFlows.Of(result);
         var network = result.Network;
         var origins = flows.Origins;
         var rows = Enumerable.Range(0, network.Departments.Length)
@@ -88,7 +88,7 @@ public static class Origins
         ArgumentNullException.ThrowIfNull(result);
         var network = result.Network;
         var j = Receiver(result, receiver);
-        var flows = new OriginFlows(result);
+        var flows = OriginFlows.Of(result);
         var weights = flows.ReachOfReceiver(j);
         var origins = flows.Origins;
         var exact = origins.Select(s => Math.Max(0, (double)network.CostPence[network.Supports[s]] * weights[s])).ToArray();
@@ -117,7 +117,7 @@ public static class Origins
         var network = result.Network;
         var j = Receiver(result, receiver);
         var mine = (origins ?? ForReceiver(result, receiver)).Where(o => o.Receiver == receiver).ToList();
-        var flows = new OriginFlows(result);
+        var flows = OriginFlows.Of(result);
         var originIndex = flows.Origins;
         var column = new Dictionary<int, int>();
         for (var k = 0; k < originIndex.Length; k++)
@@ -209,7 +209,11 @@ public static class Origins
         private readonly Network network;
         private readonly long[] pence;
 
-        public OriginFlows(AllocationResult result)
+        /// <summary>The systems of a result, built once and kept with it (a result never changes).</summary>
+        public static OriginFlows Of(AllocationResult result) =>
+            result.OriginFlowsCache as OriginFlows ?? (OriginFlows)(result.OriginFlowsCache = new OriginFlows(result));
+
+        private OriginFlows(AllocationResult result)
         {
             network = result.Network;
             pence = result.Pence;
@@ -220,22 +224,22 @@ public static class Origins
                 PassedOn[network.EdgeFrom[e]] += (double)result.Flow[e];
             }
 
-            var incoming = new List<(int Row, int Column, decimal Weight)>();
-            var outgoing = new List<(int Row, int Column, decimal Weight)>();
+            var incoming = new List<(int Row, int Column, double Weight)>();
+            var outgoing = new List<(int Row, int Column, double Weight)>();
             for (var e = 0; e < network.EdgeCount; e++)
             {
                 var to = network.SupportOf[network.EdgeTo[e]];
                 var from = network.EdgeFrom[e];
                 if (to >= 0 && result.Flow[e] != 0)
                 {
-                    var share = (decimal)((double)result.Flow[e] / PassedOn[from]);
+                    var share = (double)result.Flow[e] / PassedOn[from];
                     incoming.Add((to, from, share));
                     outgoing.Add((from, to, share));
                 }
             }
 
-            forward = SparseSystem.FromTriples(supports, incoming, keepExact: false);
-            backward = SparseSystem.FromTriples(supports, outgoing, keepExact: false);
+            forward = SparseSystem.FromTriples(supports, incoming);
+            backward = SparseSystem.FromTriples(supports, outgoing);
             Origins = [.. Enumerable.Range(0, supports).Where(s => network.CostPence[network.Supports[s]] > 0)];
         }
 

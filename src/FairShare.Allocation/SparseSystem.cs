@@ -58,6 +58,33 @@ internal sealed class SparseSystem
         return new SparseSystem(size, start, columns, weights, exact);
     }
 
+    /// <summary>Builds rows from (row, column, weight) triples, in double only.</summary>
+    public static SparseSystem FromTriples(int size, IReadOnlyList<(int Row, int Column, double Weight)> triples)
+    {
+        var start = new int[size + 1];
+        foreach (var t in triples)
+        {
+            start[t.Row + 1]++;
+        }
+
+        for (var i = 0; i < size; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var next = (int[])start.Clone();
+        var columns = new int[triples.Count];
+        var weights = new double[triples.Count];
+        foreach (var t in triples)
+        {
+            var k = next[t.Row]++;
+            columns[k] = t.Column;
+            weights[k] = t.Weight;
+        }
+
+        return new SparseSystem(size, start, columns, weights, null);
+    }
+
     /// <summary>Gauss–Seidel in double until the largest change is below <paramref name="relativeTolerance"/> of the largest value.</summary>
     public double[] Solve(double[] b, double relativeTolerance = 1e-15, int maxSweeps = 100_000)
     {
