@@ -1,5 +1,7 @@
 using FairShare.Domain;
 using FairShare.Domain.Access;
+using FairShare.Domain.Recording;
+using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -24,6 +26,15 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<RecordedUsage> Usage => Set<RecordedUsage>();
+    public DbSet<DriverValue> DriverValues => Set<DriverValue>();
+    public DbSet<CostActual> CostActuals => Set<CostActual>();
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+    public DbSet<PostingRow> Postings => Set<PostingRow>();
+    public DbSet<PeriodStatusRow> PeriodStatuses => Set<PeriodStatusRow>();
+    public DbSet<RechargeRunRow> RechargeRuns => Set<RechargeRunRow>();
+    public DbSet<RechargeLineRow> RechargeLines => Set<RechargeLineRow>();
 
     /// <summary>
     /// The authority this context acts for. On PostgreSQL it is set on every connection the context opens

@@ -15,7 +15,9 @@ public sealed class SignInTests(WebAppFixture web) : IClassFixture<WebAppFixture
         var token = await WebAppFixture.AntiforgeryTokenAsync(client, "/sign-in");
         return await client.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
     }
 
@@ -75,7 +77,8 @@ public sealed class SignInTests(WebAppFixture web) : IClassFixture<WebAppFixture
         using var client = Anonymous();
         using var response = await client.PostAsync(new Uri(page, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = "admin@northshire.example", ["password"] = "fairshare-demo",
+            ["email"] = "admin@northshire.example",
+            ["password"] = "fairshare-demo",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("fairshare=", StringComparison.Ordinal)));
@@ -202,7 +205,9 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
             var token = await WebAppFixture.AntiforgeryTokenAsync(client, "/sign-in");
             using var response = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["email"] = "admin@northshire.example", ["password"] = "wrong-password-guess", ["__RequestVerificationToken"] = token,
+                ["email"] = "admin@northshire.example",
+                ["password"] = "wrong-password-guess",
+                ["__RequestVerificationToken"] = token,
             }));
             statuses.Add(response.StatusCode);
         }

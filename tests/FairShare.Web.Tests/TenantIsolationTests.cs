@@ -126,9 +126,16 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
                         var token = await WebAppFixture.AntiforgeryTokenAsync(browser, pattern.Contains('{', StringComparison.Ordinal) ? "/catalogue" : path);
                         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
                         {
-                            ["__RequestVerificationToken"] = token, ["id"] = them.Token.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                            ["PriceYear"] = "2040", ["PriceModel"] = "pay-as-you-go", ["Rate"] = "1", ["BudgetYear"] = "2040", ["Amount"] = "1",
-                            ["Name"] = "Isolation probe", ["Role"] = "Auditor", ["ValidDays"] = "1",
+                            ["__RequestVerificationToken"] = token,
+                            ["id"] = them.Token.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            ["PriceYear"] = "2040",
+                            ["PriceModel"] = "pay-as-you-go",
+                            ["Rate"] = "1",
+                            ["BudgetYear"] = "2040",
+                            ["Amount"] = "1",
+                            ["Name"] = "Isolation probe",
+                            ["Role"] = "Auditor",
+                            ["ValidDays"] = "1",
                         });
                         using var posted = await browser.PostAsync(new Uri($"{path}?handler={handler}", UriKind.Relative), form);
                         await AssertNothingLeaksAsync(posted, $"POST {path}?handler={handler}", pattern);

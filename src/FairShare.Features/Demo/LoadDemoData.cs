@@ -1,7 +1,7 @@
 using FairShare.Domain;
 using FairShare.Domain.Access;
-using Microsoft.AspNetCore.Identity;
 using FairShare.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Demo;

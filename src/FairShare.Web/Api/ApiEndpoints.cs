@@ -2,10 +2,10 @@ using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features;
 using FairShare.Features.Access;
-using FairShare.Features.Tenancy;
-using FairShare.Web.Hosting;
 using FairShare.Features.Catalogue;
 using FairShare.Features.Organisation;
+using FairShare.Features.Tenancy;
+using FairShare.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FairShare.Web.Api;

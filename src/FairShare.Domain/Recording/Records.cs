@@ -1,0 +1,137 @@
+namespace FairShare.Domain.Recording;
+
+public enum ImportKind
+{
+    /// <summary>Usage and time records: who used which offering, how much, when.</summary>
+    Usage,
+
+    /// <summary>Driver values per cost centre and period: headcount, pupils, devices, m².</summary>
+    Drivers,
+
+    /// <summary>Actual expenditure per cost centre, subjective account and period, from the general ledger.</summary>
+    Costs,
+}
+
+/// <summary>
+/// One file imported, all or nothing. Its content hash is unique per authority and kind, so the same file
+/// imported twice is refused rather than doubled.
+/// </summary>
+public sealed class ImportBatch : ITenantOwned
+{
+    private ImportBatch() { }
+
+    public ImportBatch(int authorityId, ImportKind kind, string fileName, string contentHash, int rows, decimal total, string importedBy, DateTimeOffset at)
+    {
+        AuthorityId = authorityId;
+        Kind = kind;
+        FileName = fileName;
+        ContentHash = contentHash;
+        Rows = rows;
+        Total = total;
+        ImportedBy = importedBy;
+        At = at;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public ImportKind Kind { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentHash { get; private set; } = "";
+    public int Rows { get; private set; }
+
+    /// <summary>The control total: the sum of quantities (usage), values (drivers) or amounts in pounds (costs).</summary>
+    public decimal Total { get; private set; }
+    public string ImportedBy { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>A usage or time record: a buyer used an offering on a date, for a job, recorded by someone.</summary>
+public sealed class RecordedUsage : ITenantOwned
+{
+    private RecordedUsage() { }
+
+    public RecordedUsage(int authorityId, int batchId, string recordId, DateOnly date, int buyerCostCentreId, int offeringId,
+        decimal quantity, string jobReference, string recordedBy)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        AuthorityId = authorityId;
+        ImportBatchId = batchId;
+        RecordId = recordId;
+        Date = date;
+        BuyerCostCentreId = buyerCostCentreId;
+        OfferingId = offeringId;
+        Quantity = quantity;
+        JobReference = jobReference;
+        RecordedBy = recordedBy;
+    }
+
+    public long Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int ImportBatchId { get; private set; }
+
+    /// <summary>The record's id in the system it came from; unique per authority, so nothing is counted twice.</summary>
+    public string RecordId { get; private set; } = "";
+    public DateOnly Date { get; private set; }
+    public int BuyerCostCentreId { get; private set; }
+    public int OfferingId { get; private set; }
+    public decimal Quantity { get; private set; }
+    public string JobReference { get; private set; } = "";
+    public string RecordedBy { get; private set; } = "";
+}
+
+/// <summary>A driver's value for one cost centre in one period (pupils, FTE, devices, m²…).</summary>
+public sealed class DriverValue : ITenantOwned
+{
+    private DriverValue() { }
+
+    public DriverValue(int authorityId, int batchId, AccountingPeriod period, int costCentreId, string driver, decimal value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        AuthorityId = authorityId;
+        ImportBatchId = batchId;
+        FinancialYearStart = period.Year.StartYear;
+        PeriodNumber = period.Number;
+        CostCentreId = costCentreId;
+        Driver = driver;
+        Value = value;
+    }
+
+    public long Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int ImportBatchId { get; private set; }
+    public int FinancialYearStart { get; private set; }
+    public int PeriodNumber { get; private set; }
+    public int CostCentreId { get; private set; }
+    public string Driver { get; private set; } = "";
+    public decimal Value { get; private set; }
+}
+
+/// <summary>Actual expenditure (or income, negative) on one subjective account of one cost centre in one period.</summary>
+public sealed class CostActual : ITenantOwned
+{
+    private CostActual() { }
+
+    public CostActual(int authorityId, int batchId, AccountingPeriod period, int costCentreId, string account, Money amount)
+    {
+        AuthorityId = authorityId;
+        ImportBatchId = batchId;
+        FinancialYearStart = period.Year.StartYear;
+        PeriodNumber = period.Number;
+        CostCentreId = costCentreId;
+        Account = account;
+        Amount = amount;
+    }
+
+    public long Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int ImportBatchId { get; private set; }
+    public int FinancialYearStart { get; private set; }
+    public int PeriodNumber { get; private set; }
+    public int CostCentreId { get; private set; }
+    public string Account { get; private set; } = "";
+    public Money Amount { get; private set; }
+}

@@ -1,0 +1,112 @@
+using FairShare.Domain;
+using FairShare.Domain.Recording;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FairShare.Persistence.Ledger;
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(b => new { b.AuthorityId, b.Kind, b.ContentHash }).IsUnique();
+    }
+}
+
+internal sealed class RecordedUsageConfiguration : IEntityTypeConfiguration<RecordedUsage>
+{
+    public void Configure(EntityTypeBuilder<RecordedUsage> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(u => new { u.AuthorityId, u.RecordId }).IsUnique();
+        builder.HasIndex(u => new { u.AuthorityId, u.Date });
+        builder.Property(u => u.RecordId).HasMaxLength(80);
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(u => u.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(u => u.BuyerCostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offering>().WithMany().HasForeignKey(u => u.OfferingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DriverValueConfiguration : IEntityTypeConfiguration<DriverValue>
+{
+    public void Configure(EntityTypeBuilder<DriverValue> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(d => new { d.AuthorityId, d.FinancialYearStart, d.PeriodNumber, d.CostCentreId, d.Driver }).IsUnique();
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(d => d.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(d => d.CostCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CostActualConfiguration : IEntityTypeConfiguration<CostActual>
+{
+    public void Configure(EntityTypeBuilder<CostActual> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(c => new { c.AuthorityId, c.FinancialYearStart, c.PeriodNumber, c.CostCentreId, c.Account }).IsUnique();
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(c => c.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(c => c.CostCentreId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntryRow>
+{
+    public void Configure(EntityTypeBuilder<JournalEntryRow> builder)
+    {
+        builder.ToTable("JournalEntries");
+        builder.OwnedByAuthority();
+        builder.HasIndex(j => new { j.AuthorityId, j.FinancialYearStart, j.PeriodNumber });
+        builder.HasMany(j => j.Postings).WithOne().HasForeignKey(p => p.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RechargeRunRow>().WithMany().HasForeignKey(j => j.RechargeRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<JournalEntryRow>().WithMany().HasForeignKey(j => j.ReversesId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PostingConfiguration : IEntityTypeConfiguration<PostingRow>
+{
+    public void Configure(EntityTypeBuilder<PostingRow> builder)
+    {
+        builder.ToTable("Postings");
+        builder.OwnedByAuthority();
+        builder.HasIndex(p => new { p.AuthorityId, p.CostCentreId, p.AccountCode });
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(p => p.CostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.AccountCode).HasMaxLength(20);
+    }
+}
+
+internal sealed class PeriodStatusConfiguration : IEntityTypeConfiguration<PeriodStatusRow>
+{
+    public void Configure(EntityTypeBuilder<PeriodStatusRow> builder)
+    {
+        builder.ToTable("PeriodStatuses");
+        builder.OwnedByAuthority();
+        builder.HasIndex(p => new { p.AuthorityId, p.FinancialYearStart, p.PeriodNumber }).IsUnique();
+    }
+}
+
+internal sealed class RechargeRunConfiguration : IEntityTypeConfiguration<RechargeRunRow>
+{
+    public void Configure(EntityTypeBuilder<RechargeRunRow> builder)
+    {
+        builder.ToTable("RechargeRuns");
+        builder.OwnedByAuthority();
+        // Two runs started at once for one period: the database lets exactly one of them be Posted.
+        builder.HasIndex(r => new { r.AuthorityId, r.FinancialYearStart, r.PeriodNumber }).IsUnique()
+            .HasFilter("\"Status\" = 'Posted'").HasDatabaseName("IX_RechargeRuns_OnePostedPerPeriod");
+        builder.Property(r => r.Summary).HasMaxLength(200_000);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RechargeRunId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RechargeLineConfiguration : IEntityTypeConfiguration<RechargeLineRow>
+{
+    public void Configure(EntityTypeBuilder<RechargeLineRow> builder)
+    {
+        builder.ToTable("RechargeLines");
+        builder.OwnedByAuthority();
+        builder.HasIndex(l => new { l.RechargeRunId, l.BuyerCostCentreId });
+        builder.Property(l => l.Explanation).HasMaxLength(2000);
+        builder.Property(l => l.Detail).HasMaxLength(100_000);
+    }
+}
