@@ -34,6 +34,10 @@ public static class FeatureRegistration
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<ActorFactory>();
         services.AddScoped<ScopeCodes>();
+        services.AddScoped<Imports.ImportFile>();
+        services.AddScoped<Recharge.RunRecharge>();
+        services.AddScoped<Recharge.RechargeLedger>();
+        services.AddScoped<Recharge.GetStatement>();
         return services;
     }
 }

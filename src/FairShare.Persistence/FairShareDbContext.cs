@@ -27,6 +27,7 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ServiceOrder> ServiceOrders => Set<ServiceOrder>();
     public DbSet<RecordedUsage> Usage => Set<RecordedUsage>();
     public DbSet<DriverValue> DriverValues => Set<DriverValue>();
     public DbSet<CostActual> CostActuals => Set<CostActual>();

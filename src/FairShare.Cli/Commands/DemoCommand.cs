@@ -14,8 +14,13 @@ public static class DemoCommand
         {
             await using var scope = global.Services(parse);
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var result = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(ct);
+            var demo = scope.ServiceProvider.GetRequiredService<LoadDemoData>();
+            var result = await demo.HandleAsync(ct);
             await stdout.WriteLineAsync(result.Message);
+            var (name, csv) = await demo.ImportableUsageAsync(ct);
+            var path = Path.Combine(global.DatabaseOptions(parse).DataFolder, name);
+            await File.WriteAllTextAsync(path, csv, ct);
+            await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {Path.GetFullPath(path)}");
             return 0;
         });
         return demo;

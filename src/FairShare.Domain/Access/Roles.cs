@@ -39,6 +39,15 @@ public enum Permission
     ReadAuditLog,
     ManageUsers,
     ManageApiTokens,
+
+    /// <summary>Import usage and time records (providers: only for their own service's offerings).</summary>
+    ImportUsage,
+
+    /// <summary>Import driver values and actual costs from the general ledger.</summary>
+    ImportLedgerData,
+
+    /// <summary>Run, reverse and export the monthly recharge; close periods.</summary>
+    RunRecharge,
 }
 
 /// <summary>
@@ -51,14 +60,16 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
         [Role.BudgetHolder] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres],
-        [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices],
-        [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres],
-        [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets],
+        [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage],
+        [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.ImportUsage],
+        [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets,
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge],
         [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
         [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog],
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
-            Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets],
+            Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);
@@ -108,6 +119,11 @@ public sealed record Actor(string Id, string Name, int AuthorityId, IReadOnlyLis
     public bool CanPriceOfferingOf(int? providerCostCentreId) =>
         IsIn(Role.Administrator)
         || Grants.Any(g => g.Role == Role.ProviderManager && g.CostCentreId is not null && g.CostCentreId == providerCostCentreId);
+
+    /// <summary>Whether it may record usage of an offering provided by this cost centre (providers: only their own service).</summary>
+    public bool CanRecordUsageOf(int? providerCostCentreId) =>
+        Grants.Any(g => (g.Role is Role.FinanceOfficer or Role.Administrator)
+            || (g.Role is Role.ProviderManager or Role.ProviderStaff && g.CostCentreId is not null && g.CostCentreId == providerCostCentreId));
 
     /// <summary>A supplier sees only its own offerings; everyone else sees the whole catalogue.</summary>
     public bool SeesOnlyOwnSupplierOfferings => Grants.All(g => g.Role == Role.Supplier);

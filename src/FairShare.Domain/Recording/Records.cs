@@ -135,3 +135,32 @@ public sealed class CostActual : ITenantOwned
     public string Account { get; private set; } = "";
     public Money Amount { get; private set; }
 }
+
+/// <summary>
+/// A buyer's standing order of an offering for a financial year: so many packages of a subscription, or a
+/// fixed-fee-plus-driver service. The buying round will create these; the monthly run charges them.
+/// </summary>
+public sealed class ServiceOrder : ITenantOwned
+{
+    private ServiceOrder() { }
+
+    public ServiceOrder(int authorityId, int financialYearStart, int buyerCostCentreId, int offeringId, decimal quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        AuthorityId = authorityId;
+        FinancialYearStart = financialYearStart;
+        BuyerCostCentreId = buyerCostCentreId;
+        OfferingId = offeringId;
+        Quantity = quantity;
+    }
+
+    public int Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int FinancialYearStart { get; private set; }
+    public int BuyerCostCentreId { get; private set; }
+    public int OfferingId { get; private set; }
+
+    /// <summary>Packages of a subscription (usually 1); 1 for a fixed-fee-plus-driver service.</summary>
+    public decimal Quantity { get; private set; }
+}

@@ -27,6 +27,7 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
             AddPeople(entities);
             await db.SaveChangesAsync(cancellationToken);
+            await AddActivityAsync(entities, today, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return 0;
         });
@@ -37,6 +38,36 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
         {
             Message = $"Loaded the demo: {result.Authorities} authorities, {result.CostCentres} cost centres, {result.Offerings} offerings.",
         };
+    }
+
+    /// <summary>The month of usage the demo leaves out, as the CSV file a finance officer imports: its name and content.</summary>
+    public async Task<(string Name, string Csv)> ImportableUsageAsync(CancellationToken cancellationToken = default)
+    {
+        var county = await db.Authorities.AsNoTracking().SingleAsync(a => a.Code == DemoCatalogue.CountyCode, cancellationToken);
+        var year = county.FinancialYearOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var centres = await db.AsSystemAsync(async () => await db.CostCentres.AsNoTracking().Include(c => c.Budgets)
+            .Where(c => c.AuthorityId == county.Id).ToDictionaryAsync(c => c.Code, cancellationToken));
+        return ($"demo-usage-{year.Period(DemoActivity.ImportedMonthNumber).Month}.csv", DemoActivity.UsageCsv(year, centres));
+    }
+
+    /// <summary>A year of the county's costs, drivers, orders and usage (all but May's usage, left to import).</summary>
+    private async Task AddActivityAsync(IReadOnlyList<object> entities, DateOnly today, CancellationToken cancellationToken)
+    {
+        var county = entities.OfType<Authority>().Single(a => a.Code == DemoCatalogue.CountyCode);
+        var centres = entities.OfType<CostCentre>().Where(c => c.AuthorityId == county.Id).ToDictionary(c => c.Code);
+        var offerings = entities.OfType<Offering>().Where(o => o.AuthorityId == county.Id).ToDictionary(o => o.Code, o => o.Id);
+        var activity = DemoActivity.Build(county.Id, county.FinancialYearOf(today), centres, offerings, clock.GetUtcNow());
+        var batch = activity.OfType<Domain.Recording.ImportBatch>().Single();
+        db.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var entity in activity.Where(e => e is not Domain.Recording.ImportBatch and not Domain.Recording.ServiceOrder))
+        {
+            db.Entry(entity).Property("ImportBatchId").CurrentValue = batch.Id;
+        }
+        db.AddRange(activity.Where(e => e is not Domain.Recording.ImportBatch));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 
     /// <summary>One account per role in each authority, with the demo password (hashed).</summary>

@@ -110,3 +110,14 @@ internal sealed class RechargeLineConfiguration : IEntityTypeConfiguration<Recha
         builder.Property(l => l.Detail).HasMaxLength(100_000);
     }
 }
+
+internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<ServiceOrder>
+{
+    public void Configure(EntityTypeBuilder<ServiceOrder> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(o => new { o.AuthorityId, o.FinancialYearStart, o.BuyerCostCentreId, o.OfferingId }).IsUnique();
+        builder.HasOne<CostCentre>().WithMany().HasForeignKey(o => o.BuyerCostCentreId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offering>().WithMany().HasForeignKey(o => o.OfferingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -697,6 +697,44 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("Usage");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BuyerCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "BuyerCostCentreId", "OfferingId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceOrders");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ServiceLevel", b =>
                 {
                     b.Property<int>("Id")
@@ -1264,6 +1302,29 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

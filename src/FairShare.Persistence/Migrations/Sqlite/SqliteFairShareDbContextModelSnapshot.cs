@@ -664,6 +664,42 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("Usage");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuyerCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "BuyerCostCentreId", "OfferingId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceOrders");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ServiceLevel", b =>
                 {
                     b.Property<int>("Id")
@@ -1217,6 +1253,29 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

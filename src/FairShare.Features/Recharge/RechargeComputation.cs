@@ -1,0 +1,215 @@
+using System.Globalization;
+using FairShare.Allocation;
+using FairShare.Domain;
+using FairShare.Domain.Ledger;
+using FairShare.Persistence.Ledger;
+using LedgerUsage = FairShare.Domain.Ledger.UsageRecord;
+
+namespace FairShare.Features.Recharge;
+
+/// <summary>One line of a statement before it is stored.</summary>
+internal sealed record RechargeLine(int Buyer, int Provider, int? Offering, string Mechanism, Money Amount, decimal? Quantity, decimal? UnitPrice, string Explanation, string Detail)
+{
+    public RechargeLineRow ToRow(int authorityId, int runId) => new()
+    {
+        AuthorityId = authorityId,
+        RechargeRunId = runId,
+        BuyerCostCentreId = Buyer,
+        ProviderCostCentreId = Provider,
+        OfferingId = Offering,
+        Mechanism = Mechanism,
+        AmountPence = Amount.Pence,
+        Quantity = Quantity,
+        UnitPrice = UnitPrice,
+        Explanation = Explanation,
+        Detail = Detail,
+    };
+}
+
+/// <summary>
+/// The run's arithmetic, from loaded inputs to journals and statement lines, without touching the database:
+/// actual costs, then priced charges, then full-cost allocation of what support services did not recover.
+/// </summary>
+internal sealed class RechargeComputation
+{
+    public const string AllocatedMechanism = "AllocatedSupportCost";
+
+    private RechargeComputation(IReadOnlyList<JournalTransaction> journals, IReadOnlyList<RechargeLine> lines, FullCostAllocationResult? allocation,
+        Money actual, Money charged, IReadOnlyList<string> notes)
+    {
+        Journals = journals;
+        Lines = lines;
+        Allocation = allocation;
+        ActualCosts = actual;
+        ChargedTotal = charged;
+        Notes = notes;
+    }
+
+    public IReadOnlyList<JournalTransaction> Journals { get; }
+    public IReadOnlyList<RechargeLine> Lines { get; }
+    public FullCostAllocationResult? Allocation { get; }
+    public Money ActualCosts { get; }
+    public Money ChargedTotal { get; }
+    public IReadOnlyList<string> Notes { get; }
+
+    public static Result<RechargeComputation> Compute(RechargeInputs inputs, AccountingPeriod period, AllocationMethod method,
+        Func<string, JournalHeader> header, PeriodState state)
+    {
+        var errors = new List<DomainError>();
+        var notes = new List<string>();
+        var journals = new List<JournalTransaction>();
+        var lines = new List<RechargeLine>();
+
+        // 1. Actual costs from the general ledger, against the ledger control account (which is not a cost).
+        var actualPostings = inputs.Actuals.Where(a => a.Amount != Money.Zero)
+            .SelectMany(a => new[] { new Posting(a.CostCentreId, a.Account, a.Amount), new Posting(a.CostCentreId, ChartOfAccounts.LedgerControl.Code, -a.Amount) })
+            .ToList();
+        var actualTotal = new Money(inputs.Actuals.Sum(a => a.Amount.Pence));
+        if (actualPostings.Count > 0)
+        {
+            Collect(JournalTransaction.Create(header($"Actual costs for {period.Month} from the general ledger"), actualPostings, state), journals, errors);
+        }
+        else
+        {
+            notes.Add($"No actual costs were imported for {period.Month}: support services' own costs are taken as nil.");
+        }
+
+        // 2. Priced charges.
+        var chargeable = inputs.Offerings.Values.ToDictionary(o => o.Id, o => new ChargeableOffering(o.Id, o.ProviderCostCentreId!.Value, o.Name, o.Unit));
+        var charges = new List<Charge>();
+        var payg = inputs.UsageInPeriod.Where(u => inputs.Offerings.TryGetValue(u.OfferingId, out var o) && Charged(o) && o.PriceOn(u.Date)?.Terms is PayAsYouGo).ToList();
+        var uncharged = inputs.UsageInPeriod.Count(u => !inputs.Offerings.TryGetValue(u.OfferingId, out var o) || !Charged(o));
+        if (uncharged > 0)
+        {
+            notes.Add($"{uncharged} usage records are of corporate-core or pooled offerings, which are never charged to buyers.");
+        }
+        Collect(RechargeCalculator.ForUsage(period,
+            payg.Select(u => new LedgerUsage(u.RecordId, u.BuyerCostCentreId, u.OfferingId, u.Quantity, u.Date, u.JobReference, u.RecordedBy)),
+            chargeable, (offering, date) => inputs.Offerings[offering].PriceOn(date)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
+
+        var subscriptions = new List<SubscriptionLine>();
+        var fixedFees = new List<DriverChargeLine>();
+        foreach (var order in inputs.Orders)
+        {
+            if (!inputs.Offerings.TryGetValue(order.OfferingId, out var offering) || !Charged(offering))
+            {
+                continue;
+            }
+            switch (offering.PriceFor(period.Year)?.Terms)
+            {
+                case Subscription s:
+                    var inPeriod = inputs.UsageInPeriod.Where(u => u.BuyerCostCentreId == order.BuyerCostCentreId && u.OfferingId == order.OfferingId).Sum(u => u.Quantity);
+                    subscriptions.Add(new SubscriptionLine(order.BuyerCostCentreId, order.OfferingId, order.Quantity, s,
+                        inputs.UsageBeforePeriod.GetValueOrDefault((order.BuyerCostCentreId, order.OfferingId)), inPeriod));
+                    break;
+                case FixedFeePlusDriver f:
+                    var value = inputs.Drivers.FirstOrDefault(d => d.CostCentreId == order.BuyerCostCentreId && string.Equals(d.Driver, f.Driver, StringComparison.OrdinalIgnoreCase))?.Value;
+                    if (value is null)
+                    {
+                        notes.Add($"No '{f.Driver}' driver value for {Name(inputs, order.BuyerCostCentreId)} in {period.Month}: {offering.Code} is charged its fixed fee only.");
+                    }
+                    fixedFees.Add(new DriverChargeLine(order.BuyerCostCentreId, order.OfferingId, f, value ?? 0m));
+                    break;
+                default:
+                    notes.Add($"{offering.Code} has no subscription or fixed-fee price for {period.Year.Label}; its order by {Name(inputs, order.BuyerCostCentreId)} is not charged.");
+                    break;
+            }
+        }
+        Collect(RechargeCalculator.ForSubscriptions(period, subscriptions, chargeable), charges, errors);
+        Collect(RechargeCalculator.ForFixedFeePlusDriver(period, fixedFees, chargeable), charges, errors);
+        if (errors.Count > 0)
+        {
+            return Result<RechargeComputation>.Failure(errors);
+        }
+        if (charges.Count > 0)
+        {
+            Collect(RechargeCalculator.ToJournal(header($"Priced charges for {period.Month}"), charges, state), journals, errors);
+        }
+        lines.AddRange(charges.Select(c => new RechargeLine(c.BuyerCostCentreId, c.ProviderCostCentreId, c.OfferingId, c.Mechanism.ToString(), c.Amount,
+            c.Source.Quantity, c.Source.UnitPrice, c.Source.Explanation, string.Join(",", c.Source.RecordIds))));
+        var chargedTotal = new Money(charges.Sum(c => c.Amount.Pence));
+
+        // 3. Full-cost allocation of what support services did not recover, by what each receiver bought from them.
+        var drivers = charges.GroupBy(c => (c.ProviderCostCentreId, c.BuyerCostCentreId))
+            .Where(g => g.Key.ProviderCostCentreId != g.Key.BuyerCostCentreId)
+            .Select(g => new DriverQuantity(g.Key.ProviderCostCentreId, g.Key.BuyerCostCentreId, g.Sum(c => c.Amount.Pounds))).ToList();
+        var fte = inputs.Drivers.Where(d => string.Equals(d.Driver, "FTE", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var support in inputs.CostCentres.Where(c => c.Kind == CostCentreKind.Support && !drivers.Any(d => d.ProviderCostCentreId == c.Id)))
+        {
+            // A support service that charged no one this period spreads its cost by headcount instead.
+            drivers.AddRange(fte.Where(d => d.CostCentreId != support.Id).Select(d => new DriverQuantity(support.Id, d.CostCentreId, d.Value)));
+        }
+        var postingsSoFar = journals.SelectMany(j => j.Postings).ToList();
+        var allocated = FullCostAllocation.Allocate(new FullCostAllocationInput(inputs.CostCentres, postingsSoFar, drivers, method));
+        if (!allocated.IsSuccess)
+        {
+            return Result<RechargeComputation>.Failure(allocated.Errors);
+        }
+        var allocation = allocated.Value;
+        if (allocation.HasPostings)
+        {
+            Collect(allocation.ToJournal(header($"Full-cost allocation of support services' remaining cost for {period.Month} ({method})"), state), journals, errors);
+            foreach (var origin in allocation.Origins().Where(o => o.Amount != Money.Zero))
+            {
+                var via = allocation.Explain(origin.ReceiverCostCentreId).Paths
+                    .Where(p => p.Origin == Key(origin.OriginCostCentreId) && p.Via != p.Origin)
+                    .Select(p => Name(inputs, int.Parse(p.Via, CultureInfo.InvariantCulture))).Distinct().ToList();
+                var explanation = via.Count == 0
+                    ? $"{Name(inputs, origin.OriginCostCentreId)}'s own cost, allocated to you directly"
+                    : $"{Name(inputs, origin.OriginCostCentreId)}'s own cost that reached you through {string.Join(" and ", via)}";
+                lines.Add(new RechargeLine(origin.ReceiverCostCentreId, origin.OriginCostCentreId, null, AllocatedMechanism, origin.Amount, null, null,
+                    explanation, string.Join(",", via)));
+            }
+        }
+        return errors.Count > 0
+            ? Result<RechargeComputation>.Failure(errors)
+            : Result<RechargeComputation>.Success(new RechargeComputation(journals, lines, allocation, actualTotal, chargedTotal, notes));
+    }
+
+    public RechargeRunSummary Summary(RechargeInputs inputs, AccountingPeriod period, AllocationMethod method)
+    {
+        var postings = Journals.SelectMany(j => j.Postings).ToList();
+        var beforeAllocation = Journals.Where(j => j.Description.StartsWith("Full-cost", StringComparison.Ordinal) is false).SelectMany(j => j.Postings).ToList();
+        var providers = (Allocation?.Recovery ?? []).Select(r =>
+        {
+            var centre = inputs.CostCentres.First(c => c.Id == r.CostCentreId);
+            var cost = new Money(beforeAllocation.Where(p => p.CostCentreId == r.CostCentreId && ChartOfAccounts.Find(p.AccountCode) is { Kind: AccountKind.Expenditure }).Sum(p => p.Amount.Pence));
+            var income = new Money(-beforeAllocation.Where(p => p.CostCentreId == r.CostCentreId && ChartOfAccounts.Find(p.AccountCode) is { Kind: AccountKind.Income }).Sum(p => p.Amount.Pence));
+            return new ProviderRecovery(centre.Code, centre.Name, cost, income, r.RemainingBefore, r.PassedOn, r.RemainingAfter);
+        }).OrderBy(p => p.Code, StringComparer.Ordinal).ToArray();
+        var allocated = new Money(Allocation?.Recovery.Sum(r => r.OwnCostAllocated.Pence) ?? 0);
+        var actualOnly = Journals.Where(j => j.Description.StartsWith("Actual costs", StringComparison.Ordinal)).SelectMany(j => j.Postings);
+        return new RechargeRunSummary(null, period.Month, method.ToString(), false, Journals.Count, postings.Count, ActualCosts, ChargedTotal, allocated,
+            Balances.TotalCost(actualOnly), Balances.TotalCost(postings), providers, Notes);
+    }
+
+    private static bool Charged(Offering o) => o.ChargingClass is ChargingClass.Tradeable or ChargingClass.Mandatory;
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Name(RechargeInputs inputs, int id) => inputs.CostCentres.FirstOrDefault(c => c.Id == id)?.Name ?? $"cost centre {id}";
+
+    private static void Collect<T>(Result<T> result, List<T> into, List<DomainError> errors)
+    {
+        if (result.IsSuccess)
+        {
+            into.Add(result.Value);
+        }
+        else
+        {
+            errors.AddRange(result.Errors);
+        }
+    }
+
+    private static void Collect(Result<IReadOnlyList<Charge>> result, List<Charge> into, List<DomainError> errors)
+    {
+        if (result.IsSuccess)
+        {
+            into.AddRange(result.Value);
+        }
+        else
+        {
+            errors.AddRange(result.Errors);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using FairShare.Allocation;
+using FairShare.Domain;
+using FairShare.Domain.Access;
+using FairShare.Domain.Ledger;
+using FairShare.Domain.Recording;
+using FairShare.Features.Access;
+using FairShare.Features.Tenancy;
+using FairShare.Persistence;
+using FairShare.Persistence.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairShare.Features.Recharge;
+
+public sealed record ProviderRecovery(string Code, string Name, Money Cost, Money Income, Money RemainingBefore, Money Allocated, Money RemainingAfter);
+
+/// <summary>What a run did (or, dry, would do): totals, journals, and each provider's recovery before and after allocation.</summary>
+public sealed record RechargeRunSummary(
+    int? RunId, string Period, string Method, bool Posted, int Transactions, int Postings, Money ActualCosts, Money Charges,
+    Money Allocated, Money TotalCostBefore, Money TotalCostAfter, IReadOnlyList<ProviderRecovery> Providers, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The monthly recharge run: actual costs, priced charges (usage, subscriptions, fixed fee plus driver) and the
+/// full-cost allocation of what support services did not recover, posted as balanced journals in one database
+/// transaction. A period has at most one posted run, guaranteed by a unique index; reverse it to run again.
+/// </summary>
+public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<RechargeRunSummary> HandleAsync(string period, bool dryRun, AllocationMethod method = AllocationMethod.Reciprocal,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        tenants.Require(Permission.RunRecharge, "run the recharge");
+        var tenant = tenants.Current;
+        var accounting = RechargePeriods.Parse(period, tenant.YearStartMonth);
+        if (method is not (AllocationMethod.Reciprocal or AllocationMethod.Direct or AllocationMethod.StepDown))
+        {
+            throw new ValidationFailedException([new DomainError("method", "the recharge allocates by the reciprocal (default), direct or step-down method.")]);
+        }
+        if (await PostedRunAsync(tenant.AuthorityId, accounting, cancellationToken) is { } posted)
+        {
+            throw new ValidationFailedException([new DomainError("period", $"{accounting.Month} is already posted as run {posted.Id}; reverse it first to run again.")]);
+        }
+        var state = await RechargeQueries.PeriodStateAsync(db, tenant.AuthorityId, accounting, cancellationToken);
+        if (state.IsClosed)
+        {
+            throw new ValidationFailedException([new DomainError("period", $"{accounting.Month} is closed; nothing can be posted into it.")]);
+        }
+
+        progress?.Report("Loading costs, usage, orders and drivers");
+        var inputs = await RechargeInputs.LoadAsync(db, tenant.AuthorityId, accounting, cancellationToken);
+        var now = clock.GetUtcNow();
+        var who = tenants.Actor.Name;
+        JournalHeader Header(string what) => new(tenant.AuthorityId, accounting, JournalSource.Run($"recharge {accounting.Month}"), what, who, now);
+
+        progress?.Report("Pricing charges");
+        var computation = RechargeComputation.Compute(inputs, accounting, method, Header, state);
+        if (!computation.IsSuccess)
+        {
+            throw new ValidationFailedException(computation.Errors);
+        }
+        var result = computation.Value;
+        var summary = result.Summary(inputs, accounting, method);
+        if (dryRun)
+        {
+            return summary;
+        }
+
+        progress?.Report("Posting");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = new RechargeRunRow
+        {
+            AuthorityId = tenant.AuthorityId,
+            FinancialYearStart = accounting.Year.StartYear,
+            PeriodNumber = accounting.Number,
+            Status = RechargeRunStatus.Posted,
+            Method = method.ToString(),
+            PostedAt = now,
+            PostedBy = who,
+            Summary = JsonSerializer.Serialize(summary, FairShareJson.Compact),
+        };
+        db.RechargeRuns.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await PostedRunAsync(tenant.AuthorityId, accounting, cancellationToken);
+            throw new ValidationFailedException([new DomainError("period", $"{accounting.Month} is already posted as run {winner?.Id}; reverse it first to run again.")]);
+        }
+        foreach (var journal in result.Journals)
+        {
+            db.JournalEntries.Add(RechargeQueries.ToRow(journal, run.Id));
+        }
+        db.RechargeLines.AddRange(result.Lines.Select(l => l with { }).Select(l => l.ToRow(tenant.AuthorityId, run.Id)));
+        audit.Record("recharge.run", "RechargeRun", run.Id, null,
+            new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated, summary.Transactions });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return summary with { RunId = run.Id, Posted = true };
+    }
+
+    private Task<RechargeRunRow?> PostedRunAsync(int authorityId, AccountingPeriod period, CancellationToken cancellationToken) =>
+        db.RechargeRuns.AsNoTracking().FirstOrDefaultAsync(r => r.AuthorityId == authorityId && r.FinancialYearStart == period.Year.StartYear
+            && r.PeriodNumber == period.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
+}
+
+/// <summary>Everything a run reads, loaded once.</summary>
+internal sealed record RechargeInputs(
+    IReadOnlyList<AllocationCostCentre> CostCentres,
+    IReadOnlyDictionary<int, Offering> Offerings,
+    IReadOnlyList<CostActual> Actuals,
+    IReadOnlyList<RecordedUsage> UsageInPeriod,
+    IReadOnlyDictionary<(int Buyer, int Offering), decimal> UsageBeforePeriod,
+    IReadOnlyList<ServiceOrder> Orders,
+    IReadOnlyList<DriverValue> Drivers)
+{
+    public static async Task<RechargeInputs> LoadAsync(FairShareDbContext db, int authorityId, AccountingPeriod period, CancellationToken ct)
+    {
+        var centres = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId)
+            .Select(c => new AllocationCostCentre(c.Id, c.Code, c.Name, c.Kind)).ToListAsync(ct);
+        var offerings = await db.Offerings.AsNoTracking().Include(o => o.Authority).Include(o => o.Prices)
+            .Where(o => o.AuthorityId == authorityId && o.ProviderCostCentreId != null).ToDictionaryAsync(o => o.Id, ct);
+        int year = period.Year.StartYear, number = period.Number;
+        DateOnly first = period.FirstDay, last = period.LastDay, yearStart = period.Year.FirstDay;
+        var actuals = await db.CostActuals.AsNoTracking()
+            .Where(c => c.AuthorityId == authorityId && c.FinancialYearStart == year && c.PeriodNumber == number).ToListAsync(ct);
+        var usage = await db.Usage.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.Date >= first && u.Date <= last).ToListAsync(ct);
+        var before = (await db.Usage.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.Date >= yearStart && u.Date < first)
+                .GroupBy(u => new { u.BuyerCostCentreId, u.OfferingId }).Select(g => new { g.Key.BuyerCostCentreId, g.Key.OfferingId, Total = g.Sum(u => u.Quantity) })
+                .ToListAsync(ct))
+            .ToDictionary(g => (g.BuyerCostCentreId, g.OfferingId), g => g.Total);
+        var orders = await db.ServiceOrders.AsNoTracking().Where(o => o.AuthorityId == authorityId && o.FinancialYearStart == year).ToListAsync(ct);
+        var drivers = await db.DriverValues.AsNoTracking()
+            .Where(d => d.AuthorityId == authorityId && d.FinancialYearStart == year && d.PeriodNumber == number).ToListAsync(ct);
+        return new RechargeInputs(centres, offerings, actuals, usage, before, orders, drivers);
+    }
+}
