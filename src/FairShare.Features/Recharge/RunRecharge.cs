@@ -90,6 +90,7 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
             var winner = await PostedRunAsync(tenant.AuthorityId, accounting, cancellationToken);
             throw new ValidationFailedException([new DomainError("period", $"{accounting.Month} is already posted as run {winner?.Id}; reverse it first to run again.")]);
         }
+        progress?.Report("Writing journals and statement lines");
         foreach (var journal in result.Journals)
         {
             db.JournalEntries.Add(RechargeQueries.ToRow(journal, run.Id));

@@ -1,0 +1,233 @@
+using System.Text;
+using FairShare.Domain;
+using FairShare.Domain.Access;
+using FairShare.Domain.Ledger;
+using FairShare.Domain.Recording;
+using FairShare.Features.Access;
+using FairShare.Features.Demo;
+using FairShare.Features.Imports;
+using FairShare.Features.Recharge;
+using FairShare.Persistence;
+using FairShare.Persistence.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairShare.Features.Tests;
+
+/// <summary>The month end on the demo council, on SQLite and on PostgreSQL: import, run, reverse, export, close.</summary>
+public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixture<TDatabase> where TDatabase : DatabaseFixture
+{
+    private const string County = DemoCatalogue.CountyCode;
+    private static readonly RoleGrant Finance = new(Role.FinanceOfficer);
+
+    private async Task<T> AsFinanceAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = await database.ScopeForAsync(County, Finance, "Test finance officer");
+        return await action(scope.ServiceProvider);
+    }
+
+    private Task<ImportResult> ImportAsync(ImportKind kind, string csv, decimal? expect = null, string name = "file.csv") =>
+        AsFinanceAsync(s => s.GetRequiredService<ImportFile>().HandleAsync(new ImportRequest(kind, name, Encoding.UTF8.GetBytes(csv), expect)));
+
+    private async Task<List<JournalEntryRow>> JournalsAsync(int runId)
+    {
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        return await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == runId).OrderBy(j => j.Id).ToListAsync();
+    }
+
+    private async Task<int> CountAsync<T>() where T : class
+    {
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        return await db.Set<T>().CountAsync();
+    }
+
+    [Fact]
+    public async Task ImportWithBadRows_ImportsNothing_AndReportsEveryRow()
+    {
+        var before = await CountAsync<RecordedUsage>();
+        var csv = """
+            recordId,date,buyer,offering,quantity,jobReference,recordedBy
+            T-1,2026-06-03,F-OP,LEG-ADV,2.5,JOB-1,emma
+            T-2,2026-06-31,F-OP,LEG-ADV,1,JOB-2,emma
+            T-3,2026-06-04,F-NOPE,LEG-ADV,1,JOB-3,emma
+            T-4,2026-06-04,F-OP,LEG-NOPE,1,JOB-4,emma
+            T-5,2026-06-04,F-OP,LEG-ADV,-2,JOB-5,emma
+            T-6,2026-06-04,F-OP,LEG-ADV,lots,JOB-6,emma
+            T-1,2026-06-05,F-OP,LEG-ADV,1,JOB-7,emma
+            """;
+        var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, csv));
+        Assert.Equal(
+            [
+                "line 3, date '2026-06-31': is not a date; write it as YYYY-MM-DD.",
+                "line 4, buyer 'F-NOPE': is not one of this authority's cost centres.",
+                "line 5, offering 'LEG-NOPE': is not one of this authority's offerings.",
+                "line 6, quantity '-2': cannot be negative.",
+                "line 7, quantity 'lots': is not a number.",
+                "line 8, recordId 'T-1': is already on line 2 of this file.",
+            ],
+            rejected.Problems.Select(p => p.ToString()));
+        Assert.Equal(before, await CountAsync<RecordedUsage>());
+    }
+
+    [Fact]
+    public async Task Import_RefusesAWrongColumnSet_AControlTotalMismatch_AndTheSameFileTwice()
+    {
+        var header = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Drivers, "period,costCentre,value\n2026-06,F-OP,3\n"));
+        Assert.Equal("line 1, header 'period,costCentre,value': the columns must be exactly period,costCentre,driver,value.", header.Problems.Single().ToString());
+
+        var csv = "period,costCentre,driver,value\n2026-07,F-OP,beds,120\n2026-07,F-LD,beds,80\n";
+        var total = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Drivers, csv, expect: 199m));
+        Assert.Equal("The control total is 200, not the 199 expected.", total.Problems.Single().ToString());
+
+        var imported = await ImportAsync(ImportKind.Drivers, csv, expect: 200m);
+        Assert.Equal(2, imported.Rows);
+        var again = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Drivers, csv, name: "renamed.csv"));
+        Assert.StartsWith("This file was already imported on", again.Problems.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CostsImport_RefusesUnknownAccountsAndFractionsOfAPenny()
+    {
+        var csv = "period,costCentre,account,amount\n2026-08,S-LEG,1000,1000.005\n2026-08,S-LEG,6000,5\n2026-08,S-LEG,2000,250.10\n";
+        var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Costs, csv));
+        Assert.Equal(["amount", "account"], rejected.Problems.Select(p => p.Column));
+        Assert.Equal([2, 3], rejected.Problems.Select(p => p.Line));
+    }
+
+    [Fact]
+    public async Task Run_PostsBalancedJournals_ClearsSupportCosts_AndLeavesTotalCostUnchanged()
+    {
+        var summary = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-04", dryRun: false));
+        Assert.True(summary.Posted);
+        var journals = await JournalsAsync(summary.RunId!.Value);
+        Assert.Equal(3, journals.Count);
+        Assert.All(journals, j => Assert.Equal(0, j.Postings.Sum(p => p.AmountPence)));
+        Assert.Equal(summary.TotalCostBefore, summary.TotalCostAfter);
+        Assert.True(summary.Charges > Money.Zero);
+        Assert.All(summary.Providers, p => Assert.True(p.RemainingAfter == Money.Zero || p.RemainingAfter == p.RemainingBefore && p.RemainingBefore < Money.Zero));
+
+        var postings = journals.SelectMany(j => j.Postings).Select(p => new Posting(p.CostCentreId, p.AccountCode, new Money(p.AmountPence))).ToList();
+        var net = Balances.NetCostByCostCentre(postings);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        var support = await db.CostCentres.Where(c => c.Authority.Code == County && c.Kind == CostCentreKind.Support).Select(c => c.Id).ToListAsync();
+        Assert.All(support, id => Assert.True(net.GetValueOrDefault(id) <= Money.Zero));
+
+        var second = await Assert.ThrowsAsync<ValidationFailedException>(() => AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-04", dryRun: false)));
+        Assert.Equal($"period: 2026-04 is already posted as run {summary.RunId}; reverse it first to run again.", second.Message);
+    }
+
+    [Fact]
+    public async Task ReverseAndRunAgain_GivesIdenticalPostings_AndReversalsNetToZero()
+    {
+        var first = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-06", dryRun: false));
+        var exportFirst = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync("2026-06"));
+        await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ReverseAsync("2026-06"));
+        var journals = await JournalsAsync(first.RunId!.Value);
+        Assert.Equal(0, journals.SelectMany(j => j.Postings).GroupBy(p => (p.CostCentreId, p.AccountCode)).Count(g => g.Sum(p => p.AmountPence) != 0));
+
+        var second = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-06", dryRun: false));
+        var exportSecond = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync("2026-06"));
+        Assert.NotEqual(first.RunId, second.RunId);
+        static string WithoutRunId(string csv) => string.Join("\n", csv.Split("\r\n").Select(l => l.Length == 0 ? l : l[..l.LastIndexOf(',')]));
+        Assert.Equal(WithoutRunId(exportFirst), WithoutRunId(exportSecond));
+    }
+
+    [Fact]
+    public async Task GeneralLedgerExport_Balances()
+    {
+        await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-07", dryRun: false));
+        var csv = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync("2026-07"));
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        static decimal D(string s) => s.Length == 0 ? 0 : decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(rows.Sum(r => D(r[3])), rows.Sum(r => D(r[4])));
+        Assert.True(rows.Count > 100);
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_ExactlyOnePosts()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-08", dryRun: false))).RunId;
+            }
+            catch (ValidationFailedException e) when (e.Message.Contains("already posted", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        })));
+        Assert.Single(runs, r => r is not null);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        Assert.Equal(1, await db.RechargeRuns.CountAsync(r => r.PeriodNumber == 5 && r.FinancialYearStart == 2026 && r.Status == RechargeRunStatus.Posted));
+    }
+
+    private sealed class FailAt(string step) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value == step)
+            {
+                throw new IOException("The server went away.");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AFailureMidRun_LeavesNothingPosted()
+    {
+        var journalsBefore = await CountAsync<JournalEntryRow>();
+        var runsBefore = await CountAsync<RechargeRunRow>();
+        await Assert.ThrowsAsync<IOException>(() => AsFinanceAsync(s =>
+            s.GetRequiredService<RunRecharge>().HandleAsync("2026-09", dryRun: false, progress: new FailAt("Writing journals and statement lines"))));
+        Assert.Equal(journalsBefore, await CountAsync<JournalEntryRow>());
+        Assert.Equal(runsBefore, await CountAsync<RechargeRunRow>());
+        var summary = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-09", dryRun: false));
+        Assert.True(summary.Posted);
+    }
+
+    [Fact]
+    public async Task ClosedPeriod_RefusesRunsReversalsAndImports()
+    {
+        var notYet = await Assert.ThrowsAsync<ValidationFailedException>(() => AsFinanceAsync(async s => { await s.GetRequiredService<RechargeLedger>().CloseAsync("2026-10"); return 0; }));
+        Assert.Contains("has not been posted", notYet.Message, StringComparison.Ordinal);
+        await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-10", dryRun: false));
+        await AsFinanceAsync(async s => { await s.GetRequiredService<RechargeLedger>().CloseAsync("2026-10"); return 0; });
+
+        var reverse = await Assert.ThrowsAsync<ValidationFailedException>(() => AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ReverseAsync("2026-10")));
+        Assert.Equal("period: 2026-10 is closed; its run stays as posted.", reverse.Message);
+        var import = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage,
+            "recordId,date,buyer,offering,quantity,jobReference,recordedBy\nLATE-1,2026-10-15,F-OP,LEG-ADV,1,JOB,emma\n"));
+        Assert.Equal("line 2, date '2026-10-15': falls in 2026-10, which is closed; corrections go into an open period.", import.Problems.Single().ToString());
+    }
+
+    [Fact]
+    public async Task Statement_TracesEveryPoundToItsSource()
+    {
+        await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-11", dryRun: false));
+        var olderPeople = await database.IdOfAsync<CostCentre>(County, "F-OP");
+        var statement = await AsFinanceAsync(s => s.GetRequiredService<GetStatement>().HandleAsync(olderPeople, "2026-11"));
+        Assert.NotNull(statement);
+        Assert.NotEmpty(statement.Charges);
+        Assert.NotEmpty(statement.Allocated);
+        Assert.Equal(statement.Total.Pence, statement.Charges.Sum(c => c.Amount.Pence) + statement.Allocated.Sum(a => a.Amount.Pence));
+        Assert.Contains(statement.Charges, c => c.Mechanism == "PayAsYouGo" && c.Quantity is not null && c.UnitPrice is not null && c.Detail.Length > 0);
+        Assert.Contains(statement.Allocated, a => a.Explanation.Contains("own cost", StringComparison.Ordinal));
+
+        var holder = new RoleGrant(Role.BudgetHolder, CostCentreId: await database.IdOfAsync<CostCentre>(County, "F-LD"));
+        await using var scope = await database.ScopeForAsync(County, holder, "Someone else's budget holder");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<GetStatement>().HandleAsync(olderPeople, "2026-11"));
+    }
+}
+
+public sealed class RechargeOnSqlite(SqliteDatabase database) : RechargeSuite<SqliteDatabase>(database);
+
+public sealed class RechargeOnPostgres(PostgresDatabase database) : RechargeSuite<PostgresDatabase>(database);
