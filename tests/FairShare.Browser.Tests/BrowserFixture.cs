@@ -25,6 +25,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly HashSet<IPage> _withoutScripts = [];
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The month of usage the demo leaves to import, as the file a finance officer uploads.</summary>
+    public async Task<(string Name, string Csv)> DemoUsageFileAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FairShare.Features.Demo.LoadDemoData>().ImportableUsageAsync();
+    }
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()

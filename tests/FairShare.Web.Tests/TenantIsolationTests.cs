@@ -28,6 +28,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/catalogue/{id:int}"] = ["Price"],
         ["/cost-centres/{id:int}"] = ["Budget"],
         ["/admin/tokens"] = ["Issue", "Revoke"],
+        ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
         ["/sign-in"] = [""],
         ["/sign-out"] = [""],
         ["/demo"] = [""],
@@ -72,7 +73,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         if (path.Contains("{id:int}", StringComparison.Ordinal))
         {
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
-                : pattern.Contains("cost-centres", StringComparison.Ordinal) ? them.CostCentre
+                : pattern.Contains("cost-centres", StringComparison.Ordinal) || pattern.StartsWith("/statements/", StringComparison.Ordinal) ? them.CostCentre
                 : pattern.Contains("tokens", StringComparison.Ordinal) ? them.Token
                 : throw new InvalidOperationException($"The isolation test does not know which of the neighbour's ids to put in {pattern}: teach it.");
             path = path.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
