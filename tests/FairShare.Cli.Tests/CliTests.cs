@@ -43,7 +43,7 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
             var first = await cli.RunAsync("db", "migrate", "--data", folder);
             var second = await cli.RunAsync("db", "migrate", "--data", folder);
             Assert.Equal(0, first.Code);
-            Assert.StartsWith("Applied 3 migrations", first.Out, StringComparison.Ordinal);
+            Assert.Matches(@"^Applied \d+ migrations: \d+_InitialCatalogue, ", first.Out);
             Assert.True(File.Exists(Path.Combine(folder, "fairshare.db")));
             Assert.Equal("The database is up to date.\n", second.Out);
         }
