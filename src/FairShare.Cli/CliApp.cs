@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TokensCommand.Create(global, stdout));
         root.Subcommands.Add(AuditCommand.Create(global, stdout));
+        root.Subcommands.Add(UsersCommand.Create(global, stdout));
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Recharge(global, stdout));
 

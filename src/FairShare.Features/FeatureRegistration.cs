@@ -34,6 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<ActorFactory>();
         services.AddScoped<ScopeCodes>();
+        services.AddScoped<Users>();
         services.AddScoped<Imports.ImportFile>();
         services.AddScoped<Recharge.RunRecharge>();
         services.AddScoped<Recharge.RechargeLedger>();

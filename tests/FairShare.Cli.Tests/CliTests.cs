@@ -90,4 +90,16 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         Assert.Contains(",cli,api-token.issue,ApiToken,", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"{\"\"name\"\":\"\"=HYPERLINK", lines[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UsersAdd_CreatesAnAccountTheListShows()
+    {
+        var (code, stdout, stderr) = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "new.auditor@northshire.example",
+            "--name", "New Auditor", "--role", "Auditor");
+        Assert.Equal((0, ""), (code, stderr));
+        Assert.Equal("Created new.auditor@northshire.example (New Auditor) as Auditor.\n", stdout);
+        Assert.Contains("new.auditor@northshire.example", (await cli.RunAsync("users", "list", "--data", cli.DataFolder)).Out, StringComparison.Ordinal);
+        var refused = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "x@northshire.example", "--name", "X", "--role", "BudgetHolder");
+        Assert.Equal((2, "fairshare: costCentreId: a budget holder needs one of this authority's cost centres.\n"), (refused.Code, refused.Error));
+    }
 }

@@ -222,6 +222,29 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Administrator_CreatesAccounts_OthersCannot_AndEmailsAreUnique()
+    {
+        var admin = new RoleGrant(Role.Administrator);
+        var legal = await database.IdOfAsync<CostCentre>(County, "S-LEG");
+        var created = await AsAsync(admin, s => s.GetRequiredService<Users>().CreateAsync(
+            new UserInput($"new.solicitor.{typeof(TDatabase).Name}@northshire.example", "New Solicitor", Role.ProviderStaff, legal, Password: "a-long-enough-password")));
+        Assert.Equal([new RoleGrant(Role.ProviderStaff, legal)], created.Roles);
+
+        var duplicate = await Assert.ThrowsAsync<ValidationFailedException>(() => AsAsync(admin, s => s.GetRequiredService<Users>().CreateAsync(
+            new UserInput("ADMIN@northshire.example", "Someone", Role.Auditor))));
+        Assert.Equal("email: ADMIN@northshire.example already has a FairShare account.", duplicate.Message);
+        var shortPassword = await Assert.ThrowsAsync<ValidationFailedException>(() => AsAsync(admin, s => s.GetRequiredService<Users>().CreateAsync(
+            new UserInput("short@northshire.example", "Short", Role.Auditor, Password: "tiny"))));
+        Assert.Equal("password", Assert.Single(shortPassword.Errors).Field);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => AsAsync(new RoleGrant(Role.FinanceOfficer), s => s.GetRequiredService<Users>().CreateAsync(
+            new UserInput("sneaky@northshire.example", "Sneaky", Role.Administrator))));
+
+        var log = await AsAsync(new RoleGrant(Role.Auditor), s => s.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("New Solicitor")));
+        Assert.Equal("user.create", Assert.Single(log).Action);
+        Assert.DoesNotContain("a-long-enough-password", log[0].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditLog_IsAppendOnly_InTheDatabaseItself()
     {
         var finance = new RoleGrant(Role.FinanceOfficer);

@@ -85,6 +85,11 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
 
         var imported = await ImportAsync(ImportKind.Drivers, csv, expect: 200m);
         Assert.Equal(2, imported.Rows);
+        await using (var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor"))
+        {
+            var entry = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("import.drivers")))[0];
+            Assert.Equal(imported.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
+        }
         var again = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Drivers, csv, name: "renamed.csv"));
         Assert.StartsWith("This file was already imported on", again.Problems.Single().Reason, StringComparison.Ordinal);
     }
@@ -128,6 +133,10 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var first = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-06", dryRun: false));
         var exportFirst = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync("2026-06"));
         await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ReverseAsync("2026-06"));
+        await using (var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor"))
+        {
+            Assert.Contains("recharge.reverse", (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("2026-06"))).Select(a => a.Action));
+        }
         var journals = await JournalsAsync(first.RunId!.Value);
         Assert.Equal(0, journals.SelectMany(j => j.Postings).GroupBy(p => (p.CostCentreId, p.AccountCode)).Count(g => g.Sum(p => p.AmountPence) != 0));
 
@@ -207,6 +216,11 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var import = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage,
             "recordId,date,buyer,offering,quantity,jobReference,recordedBy\nLATE-1,2026-10-15,F-OP,LEG-ADV,1,JOB,emma\n"));
         Assert.Equal("line 2, date '2026-10-15': falls in 2026-10, which is closed; corrections go into an open period.", import.Problems.Single().ToString());
+
+        await using var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor");
+        var actions = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("2026-10"))).Select(a => a.Action).ToList();
+        Assert.Contains("recharge.run", actions);
+        Assert.Contains("period.close", actions);
     }
 
     [Fact]
