@@ -14,31 +14,19 @@ public static class TokensCommand
     public static Command Create(GlobalOptions global, TextWriter stdout)
     {
         var name = new Option<string>("--name") { Description = "What the token is for, e.g. 'Legal time recording'.", Required = true };
-        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Enum.GetNames<Role>())}.", Required = true };
-        var costCentre = new Option<string?>("--cost-centre") { Description = "Cost centre code, for budget holders and providers (e.g. S-LEG)." };
-        var supplier = new Option<string?>("--supplier") { Description = "Supplier code, for suppliers (e.g. SUP-BRIGHT)." };
+        var roles = new RoleOptions();
         var days = new Option<int>("--days") { Description = "Days until it expires (1 to 366).", DefaultValueFactory = _ => 90 };
         var issue = new Command("issue", "Issue a token; its secret is printed once and stored only as a hash.");
-        foreach (var option in new Option[] { name, role, costCentre, supplier, days })
+        foreach (var option in roles.All.Prepend(name).Append(days))
         {
             issue.Options.Add(option);
         }
         issue.SetAction(async (parse, ct) =>
         {
             await using var scope = await global.TenantServicesAsync(parse, ct);
-            var errors = new List<DomainError>();
-            if (!Enum.TryParse<Role>(parse.GetValue(role), ignoreCase: true, out var parsedRole))
-            {
-                errors.Add(new DomainError("--role", $"'{parse.GetValue(role)}' is not one of {string.Join(", ", Enum.GetNames<Role>())}."));
-            }
-            var (costCentreId, supplierId) = await scope.ServiceProvider.GetRequiredService<ScopeCodes>()
-                .ResolveAsync(parse.GetValue(costCentre), parse.GetValue(supplier), errors, ct);
-            if (errors.Count > 0)
-            {
-                throw new ValidationFailedException(errors);
-            }
+            var grant = await roles.GrantAsync(parse, scope.ServiceProvider, ct);
             var issued = await scope.ServiceProvider.GetRequiredService<ApiTokens>()
-                .IssueAsync(new ApiTokenInput(parse.GetValue(name)!, parsedRole, costCentreId, supplierId, parse.GetValue(days)), ct);
+                .IssueAsync(new ApiTokenInput(parse.GetValue(name)!, grant.Role, grant.CostCentreId, grant.SupplierId, parse.GetValue(days)), ct);
             await stdout.WriteLineAsync($"Issued token {issued.Token.Id} '{issued.Token.Name}' ({AccessPolicy.Describe(issued.Token.Role)}), " +
                 $"expiring {issued.Token.ExpiresAt:yyyy-MM-dd}. Its secret, shown this once:");
             await stdout.WriteLineAsync(issued.Secret);

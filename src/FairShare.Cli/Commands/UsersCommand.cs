@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,32 +13,20 @@ public static class UsersCommand
     {
         var email = new Option<string>("--email") { Description = "Their email address: their user name, and how the council's identity provider is matched.", Required = true };
         var name = new Option<string>("--name") { Description = "Their name as FairShare shows it.", Required = true };
-        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Enum.GetNames<Role>())}.", Required = true };
-        var costCentre = new Option<string?>("--cost-centre") { Description = "Cost centre code, for budget holders and providers." };
-        var supplier = new Option<string?>("--supplier") { Description = "Supplier code, for suppliers." };
+        var roles = new RoleOptions();
         var password = new Option<string?>("--password") { Description = "A password for local sign-in (12 characters or more); leave out for identity-provider sign-in." };
         var add = new Command("add", "Create an account in the authority with one role.");
-        foreach (var option in new Option[] { email, name, role, costCentre, supplier, password })
+        foreach (var option in roles.All.Prepend(name).Prepend(email).Append(password))
         {
             add.Options.Add(option);
         }
         add.SetAction(async (parse, ct) =>
         {
             await using var scope = await global.TenantServicesAsync(parse, ct);
-            var errors = new List<DomainError>();
-            if (!Enum.TryParse<Role>(parse.GetValue(role), ignoreCase: true, out var parsedRole))
-            {
-                errors.Add(new DomainError("--role", $"'{parse.GetValue(role)}' is not one of {string.Join(", ", Enum.GetNames<Role>())}."));
-            }
-            var (costCentreId, supplierId) = await scope.ServiceProvider.GetRequiredService<ScopeCodes>()
-                .ResolveAsync(parse.GetValue(costCentre), parse.GetValue(supplier), errors, ct);
-            if (errors.Count > 0)
-            {
-                throw new ValidationFailedException(errors);
-            }
+            var grant = await roles.GrantAsync(parse, scope.ServiceProvider, ct);
             var user = await scope.ServiceProvider.GetRequiredService<Users>().CreateAsync(
-                new UserInput(parse.GetValue(email)!, parse.GetValue(name)!, parsedRole, costCentreId, supplierId, parse.GetValue(password)), ct);
-            await stdout.WriteLineAsync($"Created {user.Email} ({user.Name}) as {AccessPolicy.Describe(parsedRole)}.");
+                new UserInput(parse.GetValue(email)!, parse.GetValue(name)!, grant.Role, grant.CostCentreId, grant.SupplierId, parse.GetValue(password)), ct);
+            await stdout.WriteLineAsync($"Created {user.Email} ({user.Name}) as {AccessPolicy.Describe(grant.Role)}.");
             return 0;
         });
         var list = new Command("list", "List the authority's people and roles.");
