@@ -185,6 +185,10 @@ public static class FairShareWebApp
         {
             var result = await demo.HandleAsync();
             await stdout.WriteLineAsync(result.Message);
+            var (name, csv) = await demo.ImportableUsageAsync();
+            var path = Path.Combine(Path.GetFullPath(database.DataFolder), name);
+            await File.WriteAllTextAsync(path, csv);
+            await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
         }
     }
 
