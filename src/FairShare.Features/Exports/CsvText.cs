@@ -29,3 +29,27 @@ public static class CsvText
         return sb.ToString();
     }
 }
+
+/// <summary>
+/// Rows as an Excel workbook. Every text cell goes through <see cref="CsvText.SafeCell"/>, so a value that
+/// starts like a formula stays text even if someone re-saves the sheet as CSV.
+/// </summary>
+public static class XlsxExport
+{
+    public static byte[] Write(string sheet, IReadOnlyList<string?[]> rows)
+    {
+        var header = rows[0];
+        var records = rows.Skip(1).Select(row =>
+        {
+            var record = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                record[header[i] ?? $"column{i + 1}"] = CsvText.SafeCell(i < row.Length ? row[i] : null);
+            }
+            return record;
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, records, sheetName: sheet);
+        return stream.ToArray();
+    }
+}

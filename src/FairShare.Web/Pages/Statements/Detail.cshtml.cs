@@ -21,17 +21,24 @@ public sealed class StatementModel(GetStatement getStatement, TimeProvider clock
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromRoute] int id, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync([FromRoute] int id, string? period, CancellationToken cancellationToken) =>
+        await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is { } s
+            ? File(System.Text.Encoding.UTF8.GetBytes(CsvText.Write(Rows(s))), "text/csv", $"statement-{s.Code}-{s.Period}.csv")
+            : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync([FromRoute] int id, string? period, CancellationToken cancellationToken) =>
+        await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is { } s
+            ? File(XlsxExport.Write("Statement", Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx")
+            : NotFound();
+
+    /// <summary>The statement as rows for a spreadsheet: one a charge, allocated cost or income line.</summary>
+    public static List<string?[]> Rows(Statement s)
     {
-        if (await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is not { } s)
-        {
-            return NotFound();
-        }
         var rows = new List<string?[]> { Header };
         rows.AddRange(s.Charges.Select(c => Row("charge", c)));
         rows.AddRange(s.Allocated.Select(c => Row("allocated", c)));
         rows.AddRange(s.Income.Select(c => Row("income", c)));
-        return File(System.Text.Encoding.UTF8.GetBytes(CsvText.Write(rows)), "text/csv", $"statement-{s.Code}-{s.Period}.csv");
+        return rows;
     }
 
     private static string?[] Row(string section, StatementLine l) =>
