@@ -7,6 +7,7 @@ using FairShare.Domain.Recording;
 using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
+using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Imports;
@@ -88,10 +89,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        rows.Add(batch.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await rows.Write(batch.Id, cancellationToken);
         audit.Record($"import.{request.Kind.ToString().ToLowerInvariant()}", nameof(ImportBatch), batch.Id, null,
             new { batch.FileName, batch.Rows, batch.Total });
         await db.SaveChangesAsync(cancellationToken);
@@ -101,8 +99,8 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             $"Imported {batch.Rows} {request.Kind.ToString().ToLowerInvariant()} rows from {batch.FileName} as import {batch.Id} (control total {total.ToString(CultureInfo.InvariantCulture)}).");
     }
 
-    /// <summary>Parsed rows, ready to be added to the database once the batch has its id.</summary>
-    private sealed record ParsedRows(decimal Total, Action<int> Add);
+    /// <summary>Parsed rows, ready to be written once the batch has its id.</summary>
+    private sealed record ParsedRows(decimal Total, Func<int, CancellationToken, Task> Write);
 
     private async Task<ParsedRows> ParseUsageAsync(TabularFile file, ImportContext context, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
@@ -153,8 +151,8 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             }
             problems.AddRange(existing.Select(id => new ImportProblem(seen[id], "recordId", id, "was imported before; a record is counted once.")));
         }
-        return new ParsedRows(total, batch => db.Usage.AddRange(parsed.Select(p =>
-            new RecordedUsage(context.AuthorityId, batch, p.Id, p.Date, p.Buyer, p.Offering, p.Quantity, p.Job, p.By))));
+        return new ParsedRows(total, (batch, ct) => BulkUsage.WriteAsync(db, parsed.Select(p =>
+            new RecordedUsage(context.AuthorityId, batch, p.Id, p.Date, p.Buyer, p.Offering, p.Quantity, p.Job, p.By)).ToList(), ct));
     }
 
     private ParsedRows ParseDrivers(TabularFile file, ImportContext context, List<ImportProblem> problems)
@@ -190,8 +188,12 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 total += value.Value;
             }
         }
-        return new ParsedRows(total, batch => db.DriverValues.AddRange(parsed.Select(d =>
-            new DriverValue(d.AuthorityId, batch, new FinancialYear(d.FinancialYearStart, context.YearStartMonth).Period(d.PeriodNumber), d.CostCentreId, d.Driver, d.Value))));
+        return new ParsedRows(total, (batch, ct) =>
+        {
+            db.DriverValues.AddRange(parsed.Select(d =>
+                new DriverValue(d.AuthorityId, batch, new FinancialYear(d.FinancialYearStart, context.YearStartMonth).Period(d.PeriodNumber), d.CostCentreId, d.Driver, d.Value)));
+            return db.SaveChangesAsync(ct);
+        });
     }
 
     private ParsedRows ParseCosts(TabularFile file, ImportContext context, List<ImportProblem> problems)
@@ -233,8 +235,11 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 total += amount.Value;
             }
         }
-        return new ParsedRows(total, batch => db.CostActuals.AddRange(parsed.Select(c =>
-            new CostActual(context.AuthorityId, batch, c.Period, c.CostCentre, c.Account, c.Amount))));
+        return new ParsedRows(total, (batch, ct) =>
+        {
+            db.CostActuals.AddRange(parsed.Select(c => new CostActual(context.AuthorityId, batch, c.Period, c.CostCentre, c.Account, c.Amount)));
+            return db.SaveChangesAsync(ct);
+        });
     }
 
     /// <summary>The subjective accounts a general ledger reports actuals on: expenditure and external income.</summary>
