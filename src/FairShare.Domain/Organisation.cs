@@ -30,6 +30,20 @@ public sealed class Authority
     /// <summary>The first calendar month of this authority's financial year (4 for UK councils).</summary>
     public int YearStartMonth { get; private set; }
 
+    /// <summary>How this authority's monthly run allocates support services' remaining cost: reciprocal unless
+    /// its finance team chooses direct or step-down (repeated distribution is for comparison, never for posting).</summary>
+    public Allocation.AllocationMethod RechargeMethod { get; private set; } = Allocation.AllocationMethod.Reciprocal;
+
+    public Result<Authority> UseRechargeMethod(Allocation.AllocationMethod method)
+    {
+        if (method is not (Allocation.AllocationMethod.Reciprocal or Allocation.AllocationMethod.Direct or Allocation.AllocationMethod.StepDown))
+        {
+            return Result<Authority>.Failure("method", "the recharge allocates by the reciprocal, direct or step-down method.");
+        }
+        RechargeMethod = method;
+        return Result<Authority>.Success(this);
+    }
+
     public FinancialYear FinancialYearOf(DateOnly date) => FinancialYear.Containing(date, YearStartMonth);
     public FinancialYear FinancialYearStarting(int startYear) => new(startYear, YearStartMonth);
 }

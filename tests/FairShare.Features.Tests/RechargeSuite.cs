@@ -148,6 +148,26 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheAuthoritysMethod_IsWhatRunsUse_UntilChanged()
+    {
+        Assert.Equal("Reciprocal", (await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2027-01", dryRun: true))).Method);
+        await AsFinanceAsync(async s => { await s.GetRequiredService<RunRecharge>().SetMethodAsync(Allocation.AllocationMethod.StepDown); return 0; });
+        try
+        {
+            var stepDown = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2027-01", dryRun: true));
+            Assert.Equal(("StepDown", false), (stepDown.Method, stepDown.Posted));
+            Assert.Equal(stepDown.TotalCostBefore, stepDown.TotalCostAfter);
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+                AsFinanceAsync(async s => { await s.GetRequiredService<RunRecharge>().SetMethodAsync(Allocation.AllocationMethod.RepeatedDistribution); return 0; }));
+            Assert.Equal("method", Assert.Single(refused.Errors).Field);
+        }
+        finally
+        {
+            await AsFinanceAsync(async s => { await s.GetRequiredService<RunRecharge>().SetMethodAsync(Allocation.AllocationMethod.Reciprocal); return 0; });
+        }
+    }
+
+    [Fact]
     public async Task GeneralLedgerExport_Balances()
     {
         await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-07", dryRun: false));

@@ -63,20 +63,14 @@ public static class RechargeCommand
     {
         var period = new Option<string>("--period") { Description = "The month, YYYY-MM.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the result without posting anything." };
-        var method = new Option<string>("--method") { Description = "reciprocal (default), direct or step-down.", DefaultValueFactory = _ => "reciprocal" };
+        var method = new Option<string?>("--method") { Description = "reciprocal, direct or step-down, for this run only (default: the authority's method)." };
         var run = new Command("run", "Price the period's charges, allocate support services' remaining cost and post it all as balanced journals, in one transaction.");
         run.Options.Add(period);
         run.Options.Add(dryRun);
         run.Options.Add(method);
         run.SetAction(async (parse, ct) =>
         {
-            var chosen = parse.GetValue(method) switch
-            {
-                "reciprocal" => AllocationMethod.Reciprocal,
-                "direct" => AllocationMethod.Direct,
-                "step-down" => AllocationMethod.StepDown,
-                var other => throw new ValidationFailedException([new DomainError("--method", $"'{other}' is not one of reciprocal, direct, step-down.")]),
-            };
+            var chosen = Method(parse.GetValue(method));
             await using var scope = await global.TenantServicesAsync(parse, ct);
             var progress = new Progress<string>(step => stdout.WriteLine($"… {step}"));
             var summary = await scope.ServiceProvider.GetRequiredService<RunRecharge>().HandleAsync(parse.GetValue(period)!, parse.GetValue(dryRun), chosen, progress, ct);
@@ -113,13 +107,35 @@ public static class RechargeCommand
             return 0;
         });
 
+        var use = new Argument<string>("method") { Description = "reciprocal, direct or step-down." };
+        var setMethod = new Command("method", "Choose how the authority's runs allocate support services' remaining cost from now on.");
+        setMethod.Arguments.Add(use);
+        setMethod.SetAction(async (parse, ct) =>
+        {
+            var chosen = Method(parse.GetValue(use)) ?? AllocationMethod.Reciprocal;
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            await scope.ServiceProvider.GetRequiredService<RunRecharge>().SetMethodAsync(chosen, ct);
+            await stdout.WriteLineAsync($"Runs now allocate by the {parse.GetValue(use)} method.");
+            return 0;
+        });
+
         var recharge = new Command("recharge", "The monthly recharge (finance officers).");
+        recharge.Subcommands.Add(setMethod);
         recharge.Subcommands.Add(run);
         recharge.Subcommands.Add(reverse);
         recharge.Subcommands.Add(export);
         recharge.Subcommands.Add(close);
         return recharge;
     }
+
+    private static AllocationMethod? Method(string? text) => text switch
+    {
+        null => null,
+        "reciprocal" => AllocationMethod.Reciprocal,
+        "direct" => AllocationMethod.Direct,
+        "step-down" => AllocationMethod.StepDown,
+        var other => throw new ValidationFailedException([new DomainError("method", $"'{other}' is not one of reciprocal, direct, step-down.")]),
+    };
 
     private static void Write(TextWriter stdout, RechargeRunSummary s)
     {

@@ -26,10 +26,18 @@ public sealed record RechargeRunSummary(
 /// </summary>
 public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<RechargeRunSummary> HandleAsync(string period, bool dryRun, AllocationMethod method = AllocationMethod.Reciprocal,
+    /// <summary>Runs (or, dry, computes) the period's recharge, by the method given or else the authority's own (reciprocal unless changed).</summary>
+    public async Task<RechargeRunSummary> HandleAsync(string period, bool dryRun, AllocationMethod? method = null,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         tenants.Require(Permission.RunRecharge, "run the recharge");
+        var tenant = tenants.Current;
+        var chosen = method ?? await db.Authorities.AsNoTracking().Where(a => a.Id == tenant.AuthorityId).Select(a => a.RechargeMethod).SingleAsync(cancellationToken);
+        return await RunAsync(period, dryRun, chosen, progress, cancellationToken);
+    }
+
+    private async Task<RechargeRunSummary> RunAsync(string period, bool dryRun, AllocationMethod method, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         var tenant = tenants.Current;
         var accounting = RechargePeriods.Parse(period, tenant.YearStartMonth);
         if (method is not (AllocationMethod.Reciprocal or AllocationMethod.Direct or AllocationMethod.StepDown))
@@ -102,6 +110,21 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return summary with { RunId = run.Id, Posted = true };
+    }
+
+    /// <summary>A finance officer sets the method the authority's runs use from now on.</summary>
+    public async Task SetMethodAsync(AllocationMethod method, CancellationToken cancellationToken = default)
+    {
+        tenants.Require(Permission.RunRecharge, "choose the recharge method");
+        var authority = await db.Authorities.SingleAsync(a => a.Id == tenants.Current.AuthorityId, cancellationToken);
+        var before = authority.RechargeMethod;
+        var changed = authority.UseRechargeMethod(method);
+        if (!changed.IsSuccess)
+        {
+            throw new ValidationFailedException(changed.Errors);
+        }
+        audit.Record("recharge.method", nameof(Authority), authority.Id, new { Method = before.ToString() }, new { Method = method.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private Task<RechargeRunRow?> PostedRunAsync(int authorityId, AccountingPeriod period, CancellationToken cancellationToken) =>

@@ -265,6 +265,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("RechargeMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("integer");
 

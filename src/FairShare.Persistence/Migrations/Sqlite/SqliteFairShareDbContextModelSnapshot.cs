@@ -250,6 +250,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RechargeMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("INTEGER");
 

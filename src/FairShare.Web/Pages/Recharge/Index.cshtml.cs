@@ -11,7 +11,7 @@ namespace FairShare.Web.Pages.Recharge;
 public sealed class RechargeModel(RunRecharge run, RechargeLedger ledger, ImportFile import, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Period { get; set; }
-    [BindProperty] public string Method { get; set; } = "Reciprocal";
+    [BindProperty] public string? Method { get; set; }
     [BindProperty] public bool DryRun { get; set; }
     [BindProperty] public ImportKind Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -34,7 +34,7 @@ public sealed class RechargeModel(RunRecharge run, RechargeLedger ledger, Import
 
     public Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) => Act(async () =>
     {
-        var method = Enum.TryParse<AllocationMethod>(Method, out var m) ? m : AllocationMethod.Reciprocal;
+        AllocationMethod? method = Enum.TryParse<AllocationMethod>(Method, out var m) ? m : null;
         Summary = await run.HandleAsync(Period ?? "", DryRun, method, cancellationToken: cancellationToken);
     }, cancellationToken);
 
