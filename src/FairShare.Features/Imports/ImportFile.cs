@@ -68,7 +68,6 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
 
         var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, cancellationToken);
         var problems = new List<ImportProblem>();
-        var batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, file.Rows.Count, 0m, tenants.Actor.Name, clock.GetUtcNow());
         var rows = request.Kind switch
         {
             ImportKind.Usage => await ParseUsageAsync(file, context, problems, cancellationToken),
@@ -85,7 +84,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             throw new ImportRejectedException(problems);
         }
 
-        batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, file.Rows.Count, total, tenants.Actor.Name, clock.GetUtcNow());
+        var batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, file.Rows.Count, total, tenants.Actor.Name, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);

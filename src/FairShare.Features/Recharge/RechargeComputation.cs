@@ -35,9 +35,11 @@ internal sealed class RechargeComputation
     public const string AllocatedMechanism = "AllocatedSupportCost";
 
     private RechargeComputation(IReadOnlyList<JournalTransaction> journals, IReadOnlyList<RechargeLine> lines, FullCostAllocationResult? allocation,
-        Money actual, Money charged, IReadOnlyList<string> notes)
+        Money actual, Money charged, IReadOnlyList<string> notes, IReadOnlyList<Posting> actualPostings, IReadOnlyList<Posting> beforeAllocation)
     {
         Journals = journals;
+        ActualPostings = actualPostings;
+        BeforeAllocation = beforeAllocation;
         Lines = lines;
         Allocation = allocation;
         ActualCosts = actual;
@@ -52,11 +54,17 @@ internal sealed class RechargeComputation
     public Money ChargedTotal { get; }
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The actual-cost postings alone, and everything posted before full-cost allocation.</summary>
+    private IReadOnlyList<Posting> ActualPostings { get; }
+    private IReadOnlyList<Posting> BeforeAllocation { get; }
+
     public static Result<RechargeComputation> Compute(RechargeInputs inputs, AccountingPeriod period, AllocationMethod method,
         Func<string, JournalHeader> header, PeriodState state)
     {
         var errors = new List<DomainError>();
         var notes = new List<string>();
+        var names = inputs.CostCentres.ToDictionary(c => c.Id, c => c.Name);
+        string Name(int id) => names.GetValueOrDefault(id) ?? $"cost centre {id}";
         var journals = new List<JournalTransaction>();
         var lines = new List<RechargeLine>();
 
@@ -87,6 +95,7 @@ internal sealed class RechargeComputation
             payg.Select(u => new LedgerUsage(u.RecordId, u.BuyerCostCentreId, u.OfferingId, u.Quantity, u.Date, u.JobReference, u.RecordedBy)),
             chargeable, (offering, date) => inputs.Offerings[offering].PriceOn(date)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
 
+        var usedInPeriod = inputs.UsageInPeriod.GroupBy(u => (u.BuyerCostCentreId, u.OfferingId)).ToDictionary(g => g.Key, g => g.Sum(u => u.Quantity));
         var subscriptions = new List<SubscriptionLine>();
         var fixedFees = new List<DriverChargeLine>();
         foreach (var order in inputs.Orders)
@@ -98,20 +107,20 @@ internal sealed class RechargeComputation
             switch (offering.PriceFor(period.Year)?.Terms)
             {
                 case Subscription s:
-                    var inPeriod = inputs.UsageInPeriod.Where(u => u.BuyerCostCentreId == order.BuyerCostCentreId && u.OfferingId == order.OfferingId).Sum(u => u.Quantity);
+                    var pair = (order.BuyerCostCentreId, order.OfferingId);
                     subscriptions.Add(new SubscriptionLine(order.BuyerCostCentreId, order.OfferingId, order.Quantity, s,
-                        inputs.UsageBeforePeriod.GetValueOrDefault((order.BuyerCostCentreId, order.OfferingId)), inPeriod));
+                        inputs.UsageBeforePeriod.GetValueOrDefault(pair), usedInPeriod.GetValueOrDefault(pair)));
                     break;
                 case FixedFeePlusDriver f:
                     var value = inputs.Drivers.FirstOrDefault(d => d.CostCentreId == order.BuyerCostCentreId && string.Equals(d.Driver, f.Driver, StringComparison.OrdinalIgnoreCase))?.Value;
                     if (value is null)
                     {
-                        notes.Add($"No '{f.Driver}' driver value for {Name(inputs, order.BuyerCostCentreId)} in {period.Month}: {offering.Code} is charged its fixed fee only.");
+                        notes.Add($"No '{f.Driver}' driver value for {Name(order.BuyerCostCentreId)} in {period.Month}: {offering.Code} is charged its fixed fee only.");
                     }
                     fixedFees.Add(new DriverChargeLine(order.BuyerCostCentreId, order.OfferingId, f, value ?? 0m));
                     break;
                 default:
-                    notes.Add($"{offering.Code} has no subscription or fixed-fee price for {period.Year.Label}; its order by {Name(inputs, order.BuyerCostCentreId)} is not charged.");
+                    notes.Add($"{offering.Code} has no subscription or fixed-fee price for {period.Year.Label}; its order by {Name(order.BuyerCostCentreId)} is not charged.");
                     break;
             }
         }
@@ -149,45 +158,51 @@ internal sealed class RechargeComputation
         if (allocation.HasPostings)
         {
             Collect(allocation.ToJournal(header($"Full-cost allocation of support services' remaining cost for {period.Month} ({method})"), state), journals, errors);
-            foreach (var origin in allocation.Origins().Where(o => o.Amount != Money.Zero))
+            // One explanation per receiver (the engine works it out for all of a receiver's origins at once).
+            foreach (var receiver in allocation.Origins().Where(o => o.Amount != Money.Zero).GroupBy(o => o.ReceiverCostCentreId))
             {
-                var via = allocation.Explain(origin.ReceiverCostCentreId).Paths
-                    .Where(p => p.Origin == Key(origin.OriginCostCentreId) && p.Via != p.Origin)
-                    .Select(p => Name(inputs, int.Parse(p.Via, CultureInfo.InvariantCulture))).Distinct().ToList();
-                var explanation = via.Count == 0
-                    ? $"{Name(inputs, origin.OriginCostCentreId)}'s own cost, allocated to you directly"
-                    : $"{Name(inputs, origin.OriginCostCentreId)}'s own cost that reached you through {string.Join(" and ", via)}";
-                lines.Add(new RechargeLine(origin.ReceiverCostCentreId, origin.OriginCostCentreId, null, AllocatedMechanism, origin.Amount, null, null,
-                    explanation, string.Join(",", via)));
+                var vias = allocation.Explain(receiver.Key).Paths.Where(p => p.Via != p.Origin)
+                    .ToLookup(p => p.Origin, p => Name(int.Parse(p.Via, CultureInfo.InvariantCulture)));
+                foreach (var origin in receiver)
+                {
+                    var via = vias[Key(origin.OriginCostCentreId)].Distinct().ToList();
+                    var explanation = via.Count == 0
+                        ? $"{Name(origin.OriginCostCentreId)}'s own cost, allocated to you directly"
+                        : $"{Name(origin.OriginCostCentreId)}'s own cost that reached you through {string.Join(" and ", via)}";
+                    lines.Add(new RechargeLine(origin.ReceiverCostCentreId, origin.OriginCostCentreId, null, AllocatedMechanism, origin.Amount, null, null,
+                        explanation, string.Join(",", via)));
+                }
             }
         }
         return errors.Count > 0
             ? Result<RechargeComputation>.Failure(errors)
-            : Result<RechargeComputation>.Success(new RechargeComputation(journals, lines, allocation, actualTotal, chargedTotal, notes));
+            : Result<RechargeComputation>.Success(new RechargeComputation(journals, lines, allocation, actualTotal, chargedTotal, notes, actualPostings, postingsSoFar));
     }
 
     public RechargeRunSummary Summary(RechargeInputs inputs, AccountingPeriod period, AllocationMethod method)
     {
         var postings = Journals.SelectMany(j => j.Postings).ToList();
-        var beforeAllocation = Journals.Where(j => j.Description.StartsWith("Full-cost", StringComparison.Ordinal) is false).SelectMany(j => j.Postings).ToList();
+        var centres = inputs.CostCentres.ToDictionary(c => c.Id);
+        // Each cost centre's expenditure and income before allocation, summed once.
+        var byKind = BeforeAllocation
+            .Where(p => ChartOfAccounts.Find(p.AccountCode) is { Kind: AccountKind.Expenditure or AccountKind.Income })
+            .GroupBy(p => (p.CostCentreId, ChartOfAccounts.Find(p.AccountCode)!.Kind))
+            .ToDictionary(g => g.Key, g => new Money(g.Sum(p => p.Amount.Pence)));
         var providers = (Allocation?.Recovery ?? []).Select(r =>
         {
-            var centre = inputs.CostCentres.First(c => c.Id == r.CostCentreId);
-            var cost = new Money(beforeAllocation.Where(p => p.CostCentreId == r.CostCentreId && ChartOfAccounts.Find(p.AccountCode) is { Kind: AccountKind.Expenditure }).Sum(p => p.Amount.Pence));
-            var income = new Money(-beforeAllocation.Where(p => p.CostCentreId == r.CostCentreId && ChartOfAccounts.Find(p.AccountCode) is { Kind: AccountKind.Income }).Sum(p => p.Amount.Pence));
+            var centre = centres[r.CostCentreId];
+            var cost = byKind.GetValueOrDefault((r.CostCentreId, AccountKind.Expenditure));
+            var income = -byKind.GetValueOrDefault((r.CostCentreId, AccountKind.Income));
             return new ProviderRecovery(centre.Code, centre.Name, cost, income, r.RemainingBefore, r.PassedOn, r.RemainingAfter);
         }).OrderBy(p => p.Code, StringComparer.Ordinal).ToArray();
         var allocated = new Money(Allocation?.Recovery.Sum(r => r.OwnCostAllocated.Pence) ?? 0);
-        var actualOnly = Journals.Where(j => j.Description.StartsWith("Actual costs", StringComparison.Ordinal)).SelectMany(j => j.Postings);
         return new RechargeRunSummary(null, period.Month, method.ToString(), false, Journals.Count, postings.Count, ActualCosts, ChargedTotal, allocated,
-            Balances.TotalCost(actualOnly), Balances.TotalCost(postings), providers, Notes);
+            Balances.TotalCost(ActualPostings), Balances.TotalCost(postings), providers, Notes);
     }
 
     private static bool Charged(Offering o) => o.ChargingClass is ChargingClass.Tradeable or ChargingClass.Mandatory;
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static string Name(RechargeInputs inputs, int id) => inputs.CostCentres.FirstOrDefault(c => c.Id == id)?.Name ?? $"cost centre {id}";
 
     private static void Collect<T>(Result<T> result, List<T> into, List<DomainError> errors)
     {

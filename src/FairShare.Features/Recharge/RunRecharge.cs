@@ -103,7 +103,7 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
         {
             db.JournalEntries.Add(RechargeQueries.ToRow(journal, run.Id));
         }
-        db.RechargeLines.AddRange(result.Lines.Select(l => l with { }).Select(l => l.ToRow(tenant.AuthorityId, run.Id)));
+        db.RechargeLines.AddRange(result.Lines.Select(l => l.ToRow(tenant.AuthorityId, run.Id)));
         audit.Record("recharge.run", "RechargeRun", run.Id, null,
             new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated, summary.Transactions });
         await db.SaveChangesAsync(cancellationToken);
@@ -128,8 +128,7 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
     }
 
     private Task<RechargeRunRow?> PostedRunAsync(int authorityId, AccountingPeriod period, CancellationToken cancellationToken) =>
-        db.RechargeRuns.AsNoTracking().FirstOrDefaultAsync(r => r.AuthorityId == authorityId && r.FinancialYearStart == period.Year.StartYear
-            && r.PeriodNumber == period.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
+        RechargeQueries.PostedRunAsync(db, authorityId, period, cancellationToken);
 }
 
 /// <summary>Everything a run reads, loaded once.</summary>
