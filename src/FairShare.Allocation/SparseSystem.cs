@@ -85,6 +85,77 @@ internal sealed class SparseSystem
         return new SparseSystem(size, start, columns, weights, null);
     }
 
+    private const int GaussSeidelSweeps = 20_000;
+
+    /// <summary>The largest system solved densely when Gauss–Seidel does not converge (memory: size² doubles).</summary>
+    private const int DenseLimit = 4_000;
+
+    /// <summary>(I − W) x = b by Gaussian elimination with partial pivoting, in double.</summary>
+    private double[] SolveDense(double[] b)
+    {
+        if (Size > DenseLimit)
+        {
+            throw new InvalidOperationException(
+                $"The support-department equations converge too slowly for an iterative solve, and {Size} support departments are too many for a dense one.");
+        }
+        var a = new double[Size, Size];
+        var x = (double[])b.Clone();
+        for (var i = 0; i < Size; i++)
+        {
+            a[i, i] = 1;
+            for (var k = rowStart[i]; k < rowStart[i + 1]; k++)
+            {
+                a[i, column[k]] -= weight[k];
+            }
+        }
+        for (var p = 0; p < Size; p++)
+        {
+            var pivot = p;
+            for (var i = p + 1; i < Size; i++)
+            {
+                if (Math.Abs(a[i, p]) > Math.Abs(a[pivot, p]))
+                {
+                    pivot = i;
+                }
+            }
+            if (a[pivot, p] == 0)
+            {
+                throw new InvalidOperationException("The support-department equations have no single solution.");
+            }
+            if (pivot != p)
+            {
+                for (var j = 0; j < Size; j++)
+                {
+                    (a[p, j], a[pivot, j]) = (a[pivot, j], a[p, j]);
+                }
+                (x[p], x[pivot]) = (x[pivot], x[p]);
+            }
+            for (var i = p + 1; i < Size; i++)
+            {
+                var factor = a[i, p] / a[p, p];
+                if (factor == 0)
+                {
+                    continue;
+                }
+                for (var j = p; j < Size; j++)
+                {
+                    a[i, j] -= factor * a[p, j];
+                }
+                x[i] -= factor * x[p];
+            }
+        }
+        for (var i = Size - 1; i >= 0; i--)
+        {
+            var sum = x[i];
+            for (var j = i + 1; j < Size; j++)
+            {
+                sum -= a[i, j] * x[j];
+            }
+            x[i] = sum / a[i, i];
+        }
+        return x;
+    }
+
     /// <summary>Gauss–Seidel in double until the largest change is below <paramref name="relativeTolerance"/> of the largest value.</summary>
     public double[] Solve(double[] b, double relativeTolerance = 1e-15, int maxSweeps = 100_000)
     {
@@ -168,7 +239,13 @@ internal sealed class SparseSystem
                 rightHandSide[i] = (double)r[i];
             }
 
-            var correction = Solve(rightHandSide, 1e-14, 20_000);
+            var correction = Solve(rightHandSide, 1e-14, GaussSeidelSweeps);
+            if (LastSweeps >= GaussSeidelSweeps)
+            {
+                // Nearly closed loops (almost all of a group's service going round among themselves) make
+                // Gauss–Seidel crawl; a direct solve of the correction keeps the refinement exact.
+                correction = SolveDense(rightHandSide);
+            }
             for (var i = 0; i < Size; i++)
             {
                 if (!double.IsFinite(correction[i]))
