@@ -4,11 +4,28 @@ using FairShare.Allocation;
 using FairShare.Benchmarks;
 
 // `generate FILE` writes the large model for whole-process timing; `quick` prints stopwatch figures;
+// `council FOLDER [POSTGRES]` creates the large council for scripts/bench-recharge.sh;
 // anything else runs BenchmarkDotNet (e.g. --filter '*' --job short).
 if (args is ["generate", var path])
 {
     using var writer = new StreamWriter(path);
     LargeModel.Write(LargeModel.Create(supports: 1_000, operating: 4_000, linksPerSupport: 200), writer);
+    return 0;
+}
+
+if (args is ["council", var folder, .. var rest])
+{
+    // The large council for the recharge benchmark: the database (SQLite in FOLDER, or PostgreSQL with a
+    // connection string after it) and its import files in FOLDER.
+    var options = rest is [var connection]
+        ? new FairShare.Persistence.DatabaseOptions { Provider = "Postgres", ConnectionString = connection }
+        : new FairShare.Persistence.DatabaseOptions { DataFolder = folder };
+    Directory.CreateDirectory(folder);
+    await LargeCouncil.CreateAsync(options);
+    LargeCouncil.WriteCosts(Path.Combine(folder, "costs.csv"));
+    LargeCouncil.WriteDrivers(Path.Combine(folder, "drivers.csv"));
+    LargeCouncil.WriteUsage(Path.Combine(folder, "usage-1.csv"), 1, 1_000_000);
+    LargeCouncil.WriteUsage(Path.Combine(folder, "usage-2.csv"), 1_000_001, 1_000_000);
     return 0;
 }
 

@@ -108,8 +108,8 @@ public static class Origins
 
     /// <summary>
     /// One receiver's story: who charged it, and for each charge which departments' own costs it
-    /// carried. Origins per receiver are taken from <paramref name="origins"/> (the all-receiver table)
-    /// when given, so the story matches it; otherwise from <see cref="ForReceiver"/>.
+    /// carried. Origins per receiver are taken from <paramref name="origins"/> (the all-receiver table, or
+    /// just this receiver's rows of it) when given, so the story matches it; otherwise from <see cref="ForReceiver"/>.
     /// </summary>
     public static Explanation Explain(AllocationResult result, string receiver, IReadOnlyList<OriginAmount>? origins = null)
     {
@@ -272,12 +272,25 @@ public static class Origins
             return backward.Solve(g, 1e-14);
         }
 
-        /// <summary>For each origin, the fraction of its own cost that passes through support department <paramref name="support"/>.</summary>
+        private readonly Dictionary<int, double[]> reachOfSupport = [];
+
+        /// <summary>
+        /// For each origin, the fraction of its own cost that passes through support department
+        /// <paramref name="support"/>; solved once per support department and kept, since explaining every
+        /// receiver asks for the same few hundred again and again.
+        /// </summary>
         public double[] ReachOfSupport(int support)
         {
-            var e = new double[network.Supports.Length];
-            e[support] = 1;
-            return backward.Solve(e, 1e-14);
+            lock (reachOfSupport)
+            {
+                if (!reachOfSupport.TryGetValue(support, out var reach))
+                {
+                    var e = new double[network.Supports.Length];
+                    e[support] = 1;
+                    reachOfSupport[support] = reach = backward.Solve(e, 1e-14);
+                }
+                return reach;
+            }
         }
     }
 }

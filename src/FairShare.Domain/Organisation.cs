@@ -110,6 +110,29 @@ public sealed class CostCentre : ITenantOwned
     public CostCentreKind Kind { get; private set; }
     public IReadOnlyList<Budget> Budgets => _budgets;
 
+    /// <summary>
+    /// For a support service: the driver its remaining cost is allocated by in the full-cost allocation — null
+    /// for what each receiver bought from it this period (the default), or a driver whose values are imported
+    /// per cost centre and period (FTE, m², devices…).
+    /// </summary>
+    public string? AllocationDriver { get; private set; }
+
+    /// <summary>Chooses how a support service's remaining cost is allocated: by a driver's name, or null for by what each receiver bought.</summary>
+    public Result<CostCentre> AllocateBy(string? driver)
+    {
+        if (Kind != CostCentreKind.Support)
+        {
+            return Result<CostCentre>.Failure("driver", $"{Code} {Name} is not a support service: only support services' costs are allocated.");
+        }
+        var name = string.IsNullOrWhiteSpace(driver) ? null : driver.Trim();
+        if (name is { Length: > 40 })
+        {
+            return Result<CostCentre>.Failure("driver", "A driver's name is at most 40 characters.");
+        }
+        AllocationDriver = name;
+        return Result<CostCentre>.Success(this);
+    }
+
     public Budget? BudgetFor(FinancialYear year) => _budgets.FirstOrDefault(b => b.FinancialYearStart == year.StartYear);
 
     /// <summary>Sets the budget for a year. A budget, once set, is amended by a new figure, not a second one.</summary>

@@ -31,6 +31,7 @@ internal sealed class CostCentreConfiguration : IEntityTypeConfiguration<CostCen
         builder.OwnedByAuthority();
         builder.HasIndex(c => new { c.AuthorityId, c.Code }).IsUnique();
         builder.Property(c => c.Code).HaveCodeLength();
+        builder.Property(c => c.AllocationDriver).HasMaxLength(40);
         builder.HasOne(c => c.Directorate).WithMany().HasForeignKey(c => c.DirectorateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Budgets).WithOne(b => b.CostCentre).HasForeignKey(b => b.CostCentreId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -140,11 +141,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 internal static class ConfigurationExtensions
 {
     /// <summary>Every tenant-owned row points at its authority; deleting an authority never cascades silently.</summary>
-    public static void OwnedByAuthority<T>(this EntityTypeBuilder<T> builder) where T : class, ITenantOwned
+    /// <summary>Every tenant table belongs to an authority; <paramref name="indexed"/> is false for a table whose
+    /// other indexes lead with the authority already, where a separate index on it would only slow bulk writes.</summary>
+    public static void OwnedByAuthority<T>(this EntityTypeBuilder<T> builder, bool indexed = true) where T : class, ITenantOwned
     {
         builder.HasOne(typeof(Authority), nameof(ITenantOwned.Authority)).WithMany()
             .HasForeignKey(nameof(ITenantOwned.AuthorityId)).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(nameof(ITenantOwned.AuthorityId));
+        if (indexed)
+        {
+            builder.HasIndex(nameof(ITenantOwned.AuthorityId));
+        }
     }
 
     public static PropertyBuilder<string> HaveCodeLength(this PropertyBuilder<string> property) => property.HasMaxLength(40);

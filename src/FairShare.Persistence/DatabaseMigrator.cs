@@ -15,6 +15,10 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
             {
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 await db.Database.MigrateAsync(cancellationToken);
+                if (pending.Any(m => m.EndsWith("_UsageSummariesProviderCostsAndUsageIndexes", StringComparison.Ordinal)))
+                {
+                    await SummariseUsageAsync(cancellationToken);
+                }
                 return (IReadOnlyList<string>)pending;
             });
         }
@@ -22,6 +26,24 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
         {
             throw new ConfigurationProblemException($"Cannot reach the {ProviderName} database: {Innermost(e).Message}");
         }
+    }
+
+    /// <summary>
+    /// Usage imported before runs read totals has none: total it once, exactly (in decimal, not in SQL, where
+    /// SQLite would add the quantities as floating point), import by import.
+    /// </summary>
+    private async Task SummariseUsageAsync(CancellationToken cancellationToken)
+    {
+        var years = await db.Authorities.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.YearStartMonth, cancellationToken);
+        var batches = await db.Usage.AsNoTracking().Select(u => new { u.AuthorityId, u.ImportBatchId }).Distinct().ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in batches)
+        {
+            var usage = await db.Usage.AsNoTracking().Where(u => u.ImportBatchId == batch.ImportBatchId).ToListAsync(cancellationToken);
+            await Ledger.BulkUsage.AddSummariesAsync(db, usage, years[batch.AuthorityId], cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private string ProviderName => db is PostgresFairShareDbContext ? "PostgreSQL" : "SQLite";

@@ -31,6 +31,8 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<RecordedUsage> Usage => Set<RecordedUsage>();
     public DbSet<DriverValue> DriverValues => Set<DriverValue>();
     public DbSet<CostActual> CostActuals => Set<CostActual>();
+    public DbSet<ProviderCost> ProviderCosts => Set<ProviderCost>();
+    public DbSet<Ledger.UsageSummaryRow> UsageSummaries => Set<Ledger.UsageSummaryRow>();
     public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
     public DbSet<PostingRow> Postings => Set<PostingRow>();
     public DbSet<PeriodStatusRow> PeriodStatuses => Set<PeriodStatusRow>();

@@ -51,18 +51,18 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var before = await CountAsync<RecordedUsage>();
         var csv = """
             recordId,date,buyer,offering,quantity,jobReference,recordedBy
-            T-1,2026-06-03,F-OP,LEG-ADV,2.5,JOB-1,emma
-            T-2,2026-06-31,F-OP,LEG-ADV,1,JOB-2,emma
-            T-3,2026-06-04,F-NOPE,LEG-ADV,1,JOB-3,emma
-            T-4,2026-06-04,F-OP,LEG-NOPE,1,JOB-4,emma
-            T-5,2026-06-04,F-OP,LEG-ADV,-2,JOB-5,emma
-            T-6,2026-06-04,F-OP,LEG-ADV,lots,JOB-6,emma
-            T-1,2026-06-05,F-OP,LEG-ADV,1,JOB-7,emma
+            T-1,2027-02-03,F-OP,LEG-ADV,2.5,JOB-1,emma
+            T-2,2027-02-30,F-OP,LEG-ADV,1,JOB-2,emma
+            T-3,2027-02-04,F-NOPE,LEG-ADV,1,JOB-3,emma
+            T-4,2027-02-04,F-OP,LEG-NOPE,1,JOB-4,emma
+            T-5,2027-02-04,F-OP,LEG-ADV,-2,JOB-5,emma
+            T-6,2027-02-04,F-OP,LEG-ADV,lots,JOB-6,emma
+            T-1,2027-02-05,F-OP,LEG-ADV,1,JOB-7,emma
             """;
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, csv));
         Assert.Equal(
             [
-                "line 3, date '2026-06-31': is not a date; write it as YYYY-MM-DD.",
+                "line 3, date '2027-02-30': is not a date; write it as YYYY-MM-DD.",
                 "line 4, buyer 'F-NOPE': is not one of this authority's cost centres.",
                 "line 5, offering 'LEG-NOPE': is not one of this authority's offerings.",
                 "line 6, quantity '-2': cannot be negative.",
@@ -97,7 +97,7 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     [Fact]
     public async Task CostsImport_RefusesUnknownAccountsAndFractionsOfAPenny()
     {
-        var csv = "period,costCentre,account,amount\n2026-08,S-LEG,1000,1000.005\n2026-08,S-LEG,6000,5\n2026-08,S-LEG,2000,250.10\n";
+        var csv = "period,costCentre,account,amount\n2027-03,S-LEG,1000,1000.005\n2027-03,S-LEG,6000,5\n2027-03,S-LEG,2000,250.10\n";
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Costs, csv));
         Assert.Equal(["amount", "account"], rejected.Problems.Select(p => p.Column));
         Assert.Equal([2, 3], rejected.Problems.Select(p => p.Line));
@@ -259,6 +259,64 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var holder = new RoleGrant(Role.BudgetHolder, CostCentreId: await database.IdOfAsync<CostCentre>(County, "F-LD"));
         await using var scope = await database.ScopeForAsync(County, holder, "Someone else's budget holder");
         await Assert.ThrowsAsync<AccessDeniedException>(() => scope.ServiceProvider.GetRequiredService<GetStatement>().HandleAsync(olderPeople, "2026-11"));
+    }
+
+    [Fact]
+    public async Task ImportIntoAPostedPeriod_IsRefused_UntilTheRunIsReversed()
+    {
+        var run = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-05", dryRun: false));
+        var csv = "recordId,date,buyer,offering,quantity,jobReference,recordedBy\nMAYLATE-1,2026-05-20,F-OP,LEG-ADV,2,JOB-L,emma\n";
+        var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, csv));
+        Assert.Equal($"line 2, date '2026-05-20': falls in 2026-05, whose recharge is posted as run {run.RunId}; reverse the run first, or date it in an open period.",
+            refused.Problems.Single().ToString());
+
+        await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ReverseAsync("2026-05"));
+        Assert.Equal(1, (await ImportAsync(ImportKind.Usage, csv)).Rows);
+        var again = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-05", dryRun: false));
+        var statement = await AsFinanceAsync(async s => (await s.GetRequiredService<GetStatement>().HandleAsync(await database.IdOfAsync<CostCentre>(County, "F-OP"), "2026-05"))!);
+        Assert.Equal(again.RunId, statement.RunId);
+        Assert.Contains(statement.Charges, c => c.Detail.Split(',').Contains("MAYLATE-1"));
+    }
+
+    [Fact]
+    public async Task AttributionsApportionmentsAndAllocationDrivers_AreUsedAsGiven_ToThePenny()
+    {
+        var said = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().SetAllocationDriverAsync("S-HS", "pupil"));
+        Assert.Contains("now allocated by pupil", said, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().SetAllocationDriverAsync("F-OP", "pupil")));
+        Assert.Contains("not a support service", refused.Message, StringComparison.Ordinal);
+        await ImportAsync(ImportKind.Attributions,
+            "period,provider,buyer,amount,description\n2026-12,S-LEG,F-CSC,12500.00,Counsel's fees for the Smith care proceedings\n");
+        await ImportAsync(ImportKind.Apportionments,
+            "period,provider,driver,amount,description\n2026-12,S-INS,FTE,100000.01,Employer's liability premium\n");
+        var bad = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Attributions,
+            "period,provider,buyer,amount,description\n2026-12,F-OP,F-CSC,10,Not a support service\n2026-12,S-LEG,S-LEG,10,Itself\n2026-12,S-LEG,F-CSC,0.001,\n"));
+        Assert.Equal([("provider", 2), ("buyer", 3), ("amount", 4), ("description", 4)], bad.Problems.Select(p => (p.Column, p.Line)));
+
+        RechargeRunSummary summary;
+        try
+        {
+            summary = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync("2026-12", dryRun: false));
+        }
+        finally
+        {
+            await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().SetAllocationDriverAsync("S-HS", null));
+        }
+        Assert.Contains("Health and Safety's remaining cost is allocated by pupil.", summary.Notes);
+        // Only Education Improvement has pupils, so Health and Safety's own cost reaches no one else.
+        var education = await AsFinanceAsync(async s => (await s.GetRequiredService<GetStatement>().HandleAsync(await database.IdOfAsync<CostCentre>(County, "F-EDU"), "2026-12"))!);
+        Assert.Contains(education.Allocated, a => a.Counterparty == "Health and Safety" && a.Amount > Money.Zero);
+        var children = await AsFinanceAsync(async s => (await s.GetRequiredService<GetStatement>().HandleAsync(await database.IdOfAsync<CostCentre>(County, "F-CSC"), "2026-12"))!);
+        var counsel = Assert.Single(children.Charges, c => c.Mechanism == nameof(ChargeMechanism.DirectAttribution));
+        Assert.Equal(Money.FromPounds(12_500m), counsel.Amount);
+        Assert.Contains("Smith care proceedings", counsel.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(children.Allocated, a => a.Counterparty == "Health and Safety");
+
+        var insurance = await AsFinanceAsync(async s => (await s.GetRequiredService<GetStatement>().HandleAsync(await database.IdOfAsync<CostCentre>(County, "S-INS"), "2026-12"))!);
+        var premium = insurance.Income.Where(i => i.Mechanism == nameof(ChargeMechanism.Apportionment)).ToList();
+        Assert.True(premium.Count > 10);
+        Assert.Equal(10_000_001, premium.Sum(p => p.Amount.Pence));
     }
 }
 

@@ -13,6 +13,8 @@ namespace FairShare.Cli.Commands;
 /// <summary>The month end: import, run (or dry-run) the recharge, reverse it, export its journal, close the period.</summary>
 public static class RechargeCommand
 {
+    private const int ShownProblems = 100;
+
     public static Command Import(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
         var import = new Command("import", "Import a CSV or Excel (.xlsx) file, all or nothing: a file with any bad row imports nothing.");
@@ -20,12 +22,7 @@ public static class RechargeCommand
         {
             var file = new Argument<FileInfo>("file") { Description = $"The file; columns {string.Join(",", ImportFile.ColumnsOf(kind))}." };
             var expect = new Option<decimal?>("--expect-total") { Description = "Control total: refuse the file unless its quantities/values/amounts add up to this." };
-            var command = new Command(kind.ToString().ToLowerInvariant(), kind switch
-            {
-                ImportKind.Usage => "Usage and time records.",
-                ImportKind.Drivers => "Driver values per cost centre and period (FTE, pupils, m²…).",
-                _ => "Actual costs per cost centre, subjective account and period, from the general ledger.",
-            });
+            var command = new Command(kind.ToString().ToLowerInvariant(), ImportFile.Describe(kind));
             command.Arguments.Add(file);
             command.Options.Add(expect);
             command.SetAction(async (parse, ct) =>
@@ -47,9 +44,14 @@ public static class RechargeCommand
                 catch (ImportRejectedException e)
                 {
                     await stderr.WriteLineAsync($"fairshare: {path.Name}: {e.Message}");
-                    foreach (var problem in e.Problems)
+                    foreach (var problem in e.Problems.Take(ShownProblems))
                     {
                         await stderr.WriteLineAsync($"  {problem}");
+                    }
+                    if (e.Problems.Count > ShownProblems)
+                    {
+                        // A file that is wrong throughout (the wrong export, say) should not bury the terminal.
+                        await stderr.WriteLineAsync($"  … and {e.Problems.Count - ShownProblems} more; the first {ShownProblems} are shown.");
                     }
                     return 1;
                 }
@@ -119,8 +121,22 @@ public static class RechargeCommand
             return 0;
         });
 
+        var centre = new Argument<string>("support-service") { Description = "The support service's cost centre code, e.g. S-INS." };
+        var driverName = new Argument<string?>("driver") { Description = "A driver whose values are imported (FTE, m2, devices…); leave out for what each receiver bought.", Arity = ArgumentArity.ZeroOrOne };
+        var setDriver = new Command("driver", "Choose what a support service's remaining cost is allocated by: what each receiver bought from it (the default) or a driver.");
+        setDriver.Arguments.Add(centre);
+        setDriver.Arguments.Add(driverName);
+        setDriver.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            await stdout.WriteLineAsync(await scope.ServiceProvider.GetRequiredService<RunRecharge>()
+                .SetAllocationDriverAsync(parse.GetValue(centre)!, parse.GetValue(driverName), ct));
+            return 0;
+        });
+
         var recharge = new Command("recharge", "The monthly recharge (finance officers).");
         recharge.Subcommands.Add(setMethod);
+        recharge.Subcommands.Add(setDriver);
         recharge.Subcommands.Add(run);
         recharge.Subcommands.Add(reverse);
         recharge.Subcommands.Add(export);

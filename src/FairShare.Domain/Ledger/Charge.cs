@@ -87,6 +87,9 @@ public sealed record UsageRecord(
     string? JobReference,
     string RecordedBy);
 
+/// <summary>A buyer's usage of an offering in a period, totalled: the sum of the records' quantities and how many there were.</summary>
+public sealed record UsageTotal(int BuyerCostCentreId, int OfferingId, decimal Quantity, int Records);
+
 /// <summary>
 /// A buyer's subscription to an offering for the year: <see cref="Packages"/> packages on <see cref="Terms"/>,
 /// with the buyer's use of the offering in the year before this period and in this period (for overage).

@@ -136,11 +136,13 @@ public static class FullCostAllocation
 public sealed class FullCostAllocationResult
 {
     private readonly Lazy<IReadOnlyList<OriginAmount>> engineOrigins;
+    private readonly Lazy<ILookup<string, OriginAmount>> originsByReceiver;
 
     internal FullCostAllocationResult(AllocationResult engine, IReadOnlyDictionary<int, Money> remainingBefore)
     {
         Engine = engine;
         engineOrigins = new Lazy<IReadOnlyList<OriginAmount>>(() => Allocation.Origins.ForAll(engine));
+        originsByReceiver = new Lazy<ILookup<string, OriginAmount>>(() => engineOrigins.Value.ToLookup(o => o.Receiver, StringComparer.Ordinal));
         var received = engine.Departments.ToDictionary(d => FullCostAllocation.Id(d.Id), d => Money.FromPounds(d.Received));
         Received = received;
         Recovery = [.. engine.Departments.Where(d => d.Kind == DepartmentKind.Support).Select(d =>
@@ -205,7 +207,7 @@ public sealed class FullCostAllocationResult
     /// through HR"), consistent with <see cref="Origins"/>.
     /// </summary>
     public Explanation Explain(int receiverCostCentreId) =>
-        Allocation.Origins.Explain(Engine, FullCostAllocation.Key(receiverCostCentreId), engineOrigins.Value);
+        Allocation.Origins.Explain(Engine, FullCostAllocation.Key(receiverCostCentreId), [.. originsByReceiver.Value[FullCostAllocation.Key(receiverCostCentreId)]]);
 
     /// <summary>The allocation as one balanced transaction (refused, like any transaction, when there is nothing to post).</summary>
     public Result<JournalTransaction> ToJournal(JournalHeader header, PeriodState period) =>

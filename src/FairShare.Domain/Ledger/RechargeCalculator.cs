@@ -78,19 +78,67 @@ public static class RechargeCalculator
             .OrderBy(g => g.Key.BuyerCostCentreId).ThenBy(g => g.Key.OfferingId).ThenBy(g => g.Key.Rate);
         foreach (var group in groups)
         {
-            var offering = group.First().Offering;
-            var quantity = group.Sum(p => p.Record.Quantity);
-            var amount = Money.Round(quantity * group.Key.Rate);
-            if (amount == Money.Zero)
-            {
-                continue;
-            }
             var ids = group.Select(p => p.Record.RecordId).Order(StringComparer.Ordinal).ToArray();
-            var explanation = $"{Quantity(quantity)} {Plural(offering.Unit, quantity)} of {offering.Name} at {PricingTerms.Format(group.Key.Rate)} per {offering.Unit} ({ids.Length} record{(ids.Length == 1 ? "" : "s")}).";
-            charges.Add(new Charge(group.Key.BuyerCostCentreId, offering.ProviderCostCentreId, offering.OfferingId, amount,
-                ChargeMechanism.PayAsYouGo, new ChargeSource(explanation, quantity, group.Key.Rate, ids)));
+            if (PriceUsage(group.Key.BuyerCostCentreId, group.First().Offering, group.Sum(p => p.Record.Quantity), group.Key.Rate, ids.Length, ids) is { } charge)
+            {
+                charges.Add(charge);
+            }
         }
         return Result<IReadOnlyList<Charge>>.Success(charges);
+    }
+
+    /// <summary>
+    /// Usage already totalled per (buyer, offering) for the period — what the monthly run reads, so that two
+    /// million records are summed by the database rather than carried as objects. Prices are set per financial
+    /// year, so one rate holds for the whole period and the same rounding rule as <see cref="ForUsage"/> applies:
+    /// each total is rounded once. The charges carry no record ids; a statement lists the records of its
+    /// (buyer, offering, period).
+    /// </summary>
+    public static Result<IReadOnlyList<Charge>> ForUsageTotals(
+        IEnumerable<UsageTotal> totals,
+        IReadOnlyDictionary<int, ChargeableOffering> offerings,
+        Func<int, decimal?> rateInForce)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentNullException.ThrowIfNull(offerings);
+        ArgumentNullException.ThrowIfNull(rateInForce);
+        var errors = new List<DomainError>();
+        var charges = new List<Charge>();
+        foreach (var total in totals.OrderBy(t => t.BuyerCostCentreId).ThenBy(t => t.OfferingId))
+        {
+            var field = $"usage[{total.BuyerCostCentreId}, {total.OfferingId}]";
+            if (!offerings.TryGetValue(total.OfferingId, out var offering))
+            {
+                errors.Add(new DomainError(field, $"Offering {total.OfferingId} is not a chargeable offering."));
+                continue;
+            }
+            var rate = rateInForce(total.OfferingId);
+            if (total.Quantity < 0 || total.Records <= 0 || rate is null or < 0)
+            {
+                errors.Add(new DomainError(field, rate is null
+                    ? $"{offering.Name} has no pay-as-you-go rate in force in the period."
+                    : $"{offering.Name}: {total.Records} records of {Quantity(total.Quantity)} at {PricingTerms.Format(rate.Value)} cannot be priced (a negative quantity or rate)."));
+                continue;
+            }
+            if (PriceUsage(total.BuyerCostCentreId, offering, total.Quantity, rate.Value, total.Records, []) is { } charge)
+            {
+                charges.Add(charge);
+            }
+        }
+        return errors.Count > 0 ? Result<IReadOnlyList<Charge>>.Failure(errors) : Result<IReadOnlyList<Charge>>.Success(charges);
+    }
+
+    /// <summary>One (buyer, offering, rate) group's charge, rounded once; null when it rounds to nothing.</summary>
+    private static Charge? PriceUsage(int buyer, ChargeableOffering offering, decimal quantity, decimal rate, int records, IReadOnlyList<string> ids)
+    {
+        var amount = Money.Round(quantity * rate);
+        if (amount == Money.Zero)
+        {
+            return null;
+        }
+        var explanation = $"{Quantity(quantity)} {Plural(offering.Unit, quantity)} of {offering.Name} at {PricingTerms.Format(rate)} per {offering.Unit} ({records} record{(records == 1 ? "" : "s")}).";
+        return new Charge(buyer, offering.ProviderCostCentreId, offering.OfferingId, amount, ChargeMechanism.PayAsYouGo,
+            new ChargeSource(explanation, quantity, rate, ids));
     }
 
     /// <summary>

@@ -10,6 +10,12 @@ public enum ImportKind
 
     /// <summary>Actual expenditure per cost centre, subjective account and period, from the general ledger.</summary>
     Costs,
+
+    /// <summary>Costs of a provider's that belong to one buyer (counsel's fees for one service's tribunal).</summary>
+    Attributions,
+
+    /// <summary>Costs of a provider's to be spread over buyers by a driver (insurance by m², a licence by devices).</summary>
+    Apportionments,
 }
 
 /// <summary>
@@ -44,6 +50,13 @@ public sealed class ImportBatch : ITenantOwned
     public decimal Total { get; private set; }
     public string ImportedBy { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>Records how many rows the file held and their control total, once they are all written.</summary>
+    public void Complete(int rows, decimal total)
+    {
+        Rows = rows;
+        Total = total;
+    }
 }
 
 /// <summary>A usage or time record: a buyer used an offering on a date, for a job, recorded by someone.</summary>
@@ -163,4 +176,44 @@ public sealed class ServiceOrder : ITenantOwned
 
     /// <summary>Packages of a subscription (usually 1); 1 for a fixed-fee-plus-driver service.</summary>
     public decimal Quantity { get; private set; }
+}
+
+/// <summary>
+/// A cost a provider passes on as a priced charge in one period: to one buyer (a direct attribution) or over
+/// every cost centre with a value of a driver in that period (an apportionment). Exactly one of
+/// <see cref="BuyerCostCentreId"/> and <see cref="Driver"/> is set.
+/// </summary>
+public sealed class ProviderCost : ITenantOwned
+{
+    private ProviderCost() { }
+
+    public ProviderCost(int authorityId, int batchId, AccountingPeriod period, int providerCostCentreId, int? buyerCostCentreId, string? driver, Money amount, string description)
+    {
+        if (buyerCostCentreId is null == string.IsNullOrWhiteSpace(driver))
+        {
+            throw new ArgumentException("A provider cost goes to one buyer or is apportioned by a driver, not both or neither.", nameof(driver));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount.Pence, nameof(amount));
+        AuthorityId = authorityId;
+        ImportBatchId = batchId;
+        FinancialYearStart = period.Year.StartYear;
+        PeriodNumber = period.Number;
+        ProviderCostCentreId = providerCostCentreId;
+        BuyerCostCentreId = buyerCostCentreId;
+        Driver = buyerCostCentreId is null ? driver : null;
+        Amount = amount;
+        Description = description;
+    }
+
+    public long Id { get; private set; }
+    public int AuthorityId { get; private set; }
+    public Authority Authority { get; private set; } = null!;
+    public int ImportBatchId { get; private set; }
+    public int FinancialYearStart { get; private set; }
+    public int PeriodNumber { get; private set; }
+    public int ProviderCostCentreId { get; private set; }
+    public int? BuyerCostCentreId { get; private set; }
+    public string? Driver { get; private set; }
+    public Money Amount { get; private set; }
+    public string Description { get; private set; } = "";
 }

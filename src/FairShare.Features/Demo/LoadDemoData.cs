@@ -68,6 +68,7 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
         db.AddRange(activity.Where(e => e is not Domain.Recording.ImportBatch));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await Persistence.Ledger.BulkUsage.AddSummariesAsync(db, activity.OfType<Domain.Recording.RecordedUsage>(), county.YearStartMonth, cancellationToken);
     }
 
     /// <summary>One account per role in each authority, with the demo password (hashed).</summary>

@@ -39,7 +39,19 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     {
         ImportKind.Usage => ["recordId", "date", "buyer", "offering", "quantity", "jobReference", "recordedBy"],
         ImportKind.Drivers => ["period", "costCentre", "driver", "value"],
+        ImportKind.Attributions => ["period", "provider", "buyer", "amount", "description"],
+        ImportKind.Apportionments => ["period", "provider", "driver", "amount", "description"],
         _ => ["period", "costCentre", "account", "amount"],
+    };
+
+    /// <summary>What a kind of file holds, in a sentence for the CLI's help and the import page.</summary>
+    public static string Describe(ImportKind kind) => kind switch
+    {
+        ImportKind.Usage => "Usage and time records.",
+        ImportKind.Drivers => "Driver values per cost centre and period (FTE, pupils, m²…).",
+        ImportKind.Attributions => "Direct attributions: a support service's cost that belongs to one buyer, charged to it as it is.",
+        ImportKind.Apportionments => "Apportionments: a support service's cost spread over every cost centre by a driver's values in the period.",
+        _ => "Actual costs per cost centre, subjective account and period, from the general ledger.",
     };
 
     public async Task<ImportResult> HandleAsync(ImportRequest request, CancellationToken cancellationToken = default)
@@ -54,104 +66,150 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 $"This file was already imported on {earlier.At.UtcDateTime:yyyy-MM-dd HH:mm} as import {earlier.Id} ({earlier.Rows} rows) by {earlier.ImportedBy}; nothing was imported again.")]);
         }
 
-        var file = TabularFile.Read(request.FileName, request.Content);
+        var file = TabularFile.Open(request.FileName, request.Content);
         var expected = ColumnsOf(request.Kind);
         if (!file.Header.SequenceEqual(expected, StringComparer.OrdinalIgnoreCase))
         {
             throw new ImportRejectedException([new ImportProblem(1, "header", string.Join(",", file.Header),
                 $"the columns must be exactly {string.Join(",", expected)}.")]);
         }
-        if (file.Rows.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportProblem(0, "", "", "The file has a header but no rows.")]);
-        }
 
         var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, cancellationToken);
-        var problems = new List<ImportProblem>();
-        var rows = request.Kind switch
-        {
-            ImportKind.Usage => await ParseUsageAsync(file, context, problems, cancellationToken),
-            ImportKind.Drivers => ParseDrivers(file, context, problems),
-            _ => ParseCosts(file, context, problems),
-        };
-        var total = rows.Total;
-        if (request.ExpectTotal is { } expectedTotal && problems.Count == 0 && expectedTotal != total)
-        {
-            problems.Add(new ImportProblem(0, "", "", $"The control total is {total.ToString(CultureInfo.InvariantCulture)}, not the {expectedTotal.ToString(CultureInfo.InvariantCulture)} expected."));
-        }
-        if (problems.Count > 0)
-        {
-            throw new ImportRejectedException(problems);
-        }
-
-        var batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, file.Rows.Count, total, tenants.Actor.Name, clock.GetUtcNow());
+        var batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, 0, 0m, tenants.Actor.Name, clock.GetUtcNow());
+        // All or nothing: the rows are written as they are checked, in one transaction that commits only if every row was good.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
-        await rows.Write(batch.Id, cancellationToken);
+        var written = request.Kind == ImportKind.Usage
+            ? await WriteUsageAsync(file, context, batch.Id, cancellationToken)
+            : await WriteAsync(request.Kind, file, context, batch.Id, cancellationToken);
+        var problems = written.Problems;
+        if (written.Rows == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem(0, "", "", "The file has a header but no rows."));
+        }
+        if (request.ExpectTotal is { } expectedTotal && problems.Count == 0 && expectedTotal != written.Total)
+        {
+            problems.Add(new ImportProblem(0, "", "", $"The control total is {written.Total.ToString(CultureInfo.InvariantCulture)}, not the {expectedTotal.ToString(CultureInfo.InvariantCulture)} expected."));
+        }
+        if (problems.Count > 0 || written.SomeImportedBefore)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (written.RecordLines is { } lines)
+            {
+                // Looked up after the rollback, so that only records of earlier imports count.
+                problems.AddRange(await ImportedBeforeAsync(tenant.AuthorityId, lines, cancellationToken));
+            }
+            throw new ImportRejectedException([.. problems.OrderBy(p => p.Line)]);
+        }
+
+        batch.Complete(written.Rows, written.Total);
         audit.Record($"import.{request.Kind.ToString().ToLowerInvariant()}", nameof(ImportBatch), batch.Id, null,
             new { batch.FileName, batch.Rows, batch.Total });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new ImportResult(batch.Id, batch.Rows, total,
-            $"Imported {batch.Rows} {request.Kind.ToString().ToLowerInvariant()} rows from {batch.FileName} as import {batch.Id} (control total {total.ToString(CultureInfo.InvariantCulture)}).");
+        return new ImportResult(batch.Id, batch.Rows, batch.Total,
+            $"Imported {batch.Rows} {request.Kind.ToString().ToLowerInvariant()} rows from {batch.FileName} as import {batch.Id} (control total {batch.Total.ToString(CultureInfo.InvariantCulture)}).");
     }
 
-    /// <summary>Parsed rows, ready to be written once the batch has its id.</summary>
-    private sealed record ParsedRows(decimal Total, Func<int, CancellationToken, Task> Write);
+    /// <summary>
+    /// What writing a file's rows came to: how many, their control total and every bad row. For usage, also each
+    /// record id's line, and whether the database turned some away as imported before (then they are looked up,
+    /// after the rollback).
+    /// </summary>
+    private sealed record Written(int Rows, decimal Total, List<ImportProblem> Problems,
+        Dictionary<string, int>? RecordLines = null, bool SomeImportedBefore = false);
 
-    private async Task<ParsedRows> ParseUsageAsync(TabularFile file, ImportContext context, List<ImportProblem> problems, CancellationToken cancellationToken)
+    /// <summary>Parsed rows of a small file (drivers, costs, provider costs), written once they are all good.</summary>
+    private sealed record ParsedRows(int Rows, decimal Total, Func<int, CancellationToken, Task> Write);
+
+    private async Task<Written> WriteAsync(ImportKind kind, TabularFile file, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var parsed = new List<(string Id, DateOnly Date, int Buyer, int Offering, decimal Quantity, string Job, string By)>();
+        var problems = new List<ImportProblem>();
+        var parsed = kind switch
+        {
+            ImportKind.Drivers => ParseDrivers(file, context, problems),
+            ImportKind.Attributions or ImportKind.Apportionments => ParseProviderCosts(file, context, kind, problems),
+            _ => ParseCosts(file, context, problems),
+        };
+        if (problems.Count == 0)
+        {
+            await parsed.Write(batchId, cancellationToken);
+        }
+        return new Written(parsed.Rows, parsed.Total, problems);
+    }
+
+    /// <summary>
+    /// Usage files are the large ones (a million rows): they are read row by row, checked, and written in bulk;
+    /// the unique index on (authority, record id) finds records imported before as they are written. (Checking
+    /// on one thread while writing on another was slower on two cores: the checker's garbage pauses the writer.)
+    /// </summary>
+    private async Task<Written> WriteUsageAsync(TabularFile file, ImportContext context, int batchId, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var usage = new List<RecordedUsage>();
+        var rows = 0;
         var total = 0m;
         foreach (var (line, cells) in file.Rows)
         {
-            var before = problems.Count;
-            var id = Cell(cells, 0);
-            if (id.Length == 0)
+            rows++;
+            if (ParseUsage(line, cells, context, tenants.Actor, lines, problems) is { } u)
             {
-                problems.Add(new ImportProblem(line, "recordId", id, "is required."));
-            }
-            else if (seen.TryGetValue(id, out var first))
-            {
-                problems.Add(new ImportProblem(line, "recordId", id, $"is already on line {first} of this file."));
-            }
-            else
-            {
-                seen[id] = line;
-            }
-            var date = ImportContext.Date(line, "date", Cell(cells, 1), problems);
-            var buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
-            var offering = context.Offering(line, "offering", Cell(cells, 3), problems);
-            var quantity = Number(line, "quantity", Cell(cells, 4), problems);
-            if (offering is { } o && !tenants.Actor.CanRecordUsageOf(o.ProviderCostCentreId))
-            {
-                problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), $"is provided by another service than yours; {TenantContext.Describe(tenants.Actor)} records usage of their own service only."));
-            }
-            if (date is { } d)
-            {
-                context.CheckOpen(line, "date", Cell(cells, 1), AccountingPeriod.Containing(d, context.YearStartMonth), problems);
-            }
-            if (problems.Count == before)
-            {
-                parsed.Add((id, date!.Value, buyer!.Value, offering!.Value.Id, quantity!.Value, Cell(cells, 5), Cell(cells, 6)));
-                total += quantity!.Value;
+                total += u.Quantity;
+                if (problems.Count == 0)
+                {
+                    usage.Add(new RecordedUsage(context.AuthorityId, batchId, u.Id, u.Date, u.Buyer, u.Offering, u.Quantity, u.Job, u.By));
+                }
             }
         }
-        if (seen.Count > 0)
+        var allNew = problems.Count > 0 || await BulkUsage.WriteAsync(db, usage, context.YearStartMonth, cancellationToken);
+        return new Written(rows, total, problems, lines, !allNew);
+    }
+
+    private static (string Id, DateOnly Date, int Buyer, int Offering, decimal Quantity, string Job, string By)? ParseUsage(
+        int line, string[] cells, ImportContext context, Actor actor, Dictionary<string, int> seen, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        var id = Cell(cells, 0);
+        if (id.Length == 0)
         {
-            var ids = seen.Keys.ToList();
-            var existing = new List<string>();
-            foreach (var chunk in ids.Chunk(1000))
-            {
-                existing.AddRange(await db.Usage.AsNoTracking().Where(u => u.AuthorityId == context.AuthorityId && chunk.Contains(u.RecordId)).Select(u => u.RecordId).ToListAsync(cancellationToken));
-            }
-            problems.AddRange(existing.Select(id => new ImportProblem(seen[id], "recordId", id, "was imported before; a record is counted once.")));
+            problems.Add(new ImportProblem(line, "recordId", id, "is required."));
         }
-        return new ParsedRows(total, (batch, ct) => BulkUsage.WriteAsync(db, parsed.Select(p =>
-            new RecordedUsage(context.AuthorityId, batch, p.Id, p.Date, p.Buyer, p.Offering, p.Quantity, p.Job, p.By)).ToList(), ct));
+        else if (!seen.TryAdd(id, line))
+        {
+            problems.Add(new ImportProblem(line, "recordId", id, $"is already on line {seen[id]} of this file."));
+        }
+        var date = ImportContext.Date(line, "date", Cell(cells, 1), problems);
+        var buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
+        var offering = context.Offering(line, "offering", Cell(cells, 3), problems);
+        var quantity = Number(line, "quantity", Cell(cells, 4), problems);
+        if (offering is { } o && !actor.CanRecordUsageOf(o.ProviderCostCentreId))
+        {
+            problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), $"is provided by another service than yours; {TenantContext.Describe(actor)} records usage of their own service only."));
+        }
+        if (date is { } d)
+        {
+            context.CheckOpen(line, "date", Cell(cells, 1), AccountingPeriod.Containing(d, context.YearStartMonth), problems);
+        }
+        return problems.Count == before
+            ? (id, date!.Value, buyer!.Value, offering!.Value.Id, quantity!.Value, Cell(cells, 5), Cell(cells, 6))
+            : null;
+    }
+
+    private const string ImportedBefore = "was imported before; a record is counted once.";
+
+    private async Task<List<ImportProblem>> ImportedBeforeAsync(int authorityId, Dictionary<string, int> lines, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        foreach (var chunk in lines.Keys.Chunk(1000))
+        {
+            var existing = await db.Usage.AsNoTracking().Where(u => u.AuthorityId == authorityId && chunk.Contains(u.RecordId)).Select(u => u.RecordId).ToListAsync(cancellationToken);
+            problems.AddRange(existing.Select(id => new ImportProblem(lines[id], "recordId", id, ImportedBefore)));
+        }
+        return [.. problems.OrderBy(p => p.Line)];
     }
 
     private ParsedRows ParseDrivers(TabularFile file, ImportContext context, List<ImportProblem> problems)
@@ -187,11 +245,11 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 total += value.Value;
             }
         }
-        return new ParsedRows(total, (batch, ct) =>
+        return new ParsedRows(parsed.Count, total, async (batch, ct) =>
         {
             db.DriverValues.AddRange(parsed.Select(d =>
                 new DriverValue(d.AuthorityId, batch, new FinancialYear(d.FinancialYearStart, context.YearStartMonth).Period(d.PeriodNumber), d.CostCentreId, d.Driver, d.Value)));
-            return db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
         });
     }
 
@@ -234,10 +292,69 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 total += amount.Value;
             }
         }
-        return new ParsedRows(total, (batch, ct) =>
+        return new ParsedRows(parsed.Count, total, async (batch, ct) =>
         {
             db.CostActuals.AddRange(parsed.Select(c => new CostActual(context.AuthorityId, batch, c.Period, c.CostCentre, c.Account, c.Amount)));
-            return db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+        });
+    }
+
+    /// <summary>Direct attributions (to a buyer) or apportionments (by a driver) of a support service's costs.</summary>
+    private ParsedRows ParseProviderCosts(TabularFile file, ImportContext context, ImportKind kind, List<ImportProblem> problems)
+    {
+        var parsed = new List<(AccountingPeriod Period, int Provider, int? Buyer, string? Driver, Money Amount, string Description)>();
+        var total = 0m;
+        foreach (var (line, cells) in file.Rows)
+        {
+            var before = problems.Count;
+            var period = context.Period(line, "period", Cell(cells, 0), problems);
+            var provider = context.CostCentre(line, "provider", Cell(cells, 1), problems);
+            if (provider is { } p && !context.IsSupport(p))
+            {
+                problems.Add(new ImportProblem(line, "provider", Cell(cells, 1), "is not a support service; only support services pass costs on."));
+            }
+            int? buyer = null;
+            string? driver = null;
+            if (kind == ImportKind.Attributions)
+            {
+                buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
+                if (buyer is { } b && b == provider)
+                {
+                    problems.Add(new ImportProblem(line, "buyer", Cell(cells, 2), "is the provider itself; a cost attributed to yourself is not a charge."));
+                }
+            }
+            else
+            {
+                driver = Cell(cells, 2);
+                if (driver.Length is 0 or > 40)
+                {
+                    problems.Add(new ImportProblem(line, "driver", driver, "is required, at most 40 characters (FTE, m², devices…), with values imported for the period."));
+                }
+            }
+            var amount = Number(line, "amount", Cell(cells, 3), problems);
+            if (amount is { } a && (a == 0 || !Money.IsWholePence(a)))
+            {
+                problems.Add(new ImportProblem(line, "amount", Cell(cells, 3), a == 0 ? "must be more than nothing." : "is not a whole number of pence."));
+            }
+            var description = Cell(cells, 4);
+            if (description.Length is 0 or > 200)
+            {
+                problems.Add(new ImportProblem(line, "description", description, "is required, at most 200 characters: say what the cost is, for the buyer's statement."));
+            }
+            if (period is { } open)
+            {
+                context.CheckOpen(line, "period", Cell(cells, 0), open, problems);
+            }
+            if (problems.Count == before)
+            {
+                parsed.Add((period!.Value, provider!.Value, buyer, driver, Money.FromPounds(amount!.Value), description));
+                total += amount.Value;
+            }
+        }
+        return new ParsedRows(parsed.Count, total, async (batch, ct) =>
+        {
+            db.ProviderCosts.AddRange(parsed.Select(c => new ProviderCost(context.AuthorityId, batch, c.Period, c.Provider, c.Buyer, c.Driver, c.Amount, c.Description)));
+            await db.SaveChangesAsync(ct);
         });
     }
 
@@ -268,10 +385,12 @@ internal sealed class ImportContext
     private readonly Dictionary<string, int> _costCentres;
     private readonly Dictionary<string, (int Id, int? ProviderCostCentreId)> _offerings;
     private readonly HashSet<(int, int)> _closed;
+    private readonly Dictionary<(int, int), int> _posted;
 
     private ImportContext(int authorityId, int yearStartMonth, Dictionary<string, int> costCentres,
-        Dictionary<string, (int, int?)> offerings, HashSet<(int, int)> closed)
+        Dictionary<string, (int, int?)> offerings, HashSet<(int, int)> closed, Dictionary<(int, int), int> posted)
     {
+        _posted = posted;
         AuthorityId = authorityId;
         YearStartMonth = yearStartMonth;
         _costCentres = costCentres;
@@ -281,16 +400,24 @@ internal sealed class ImportContext
 
     public int AuthorityId { get; }
     public int YearStartMonth { get; }
+    private HashSet<int> Supports { get; init; } = [];
+
+    public bool IsSupport(int costCentreId) => Supports.Contains(costCentreId);
 
     public static async Task<ImportContext> LoadAsync(FairShareDbContext db, int authorityId, int yearStartMonth, CancellationToken cancellationToken)
     {
-        var centres = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId).ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var all = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId).Select(c => new { c.Code, c.Id, c.Kind }).ToListAsync(cancellationToken);
+        var centres = all.ToDictionary(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var supports = all.Where(c => c.Kind == CostCentreKind.Support).Select(c => c.Id).ToHashSet();
         var offerings = await db.Offerings.AsNoTracking().Where(o => o.AuthorityId == authorityId)
             .ToDictionaryAsync(o => o.Code, o => (o.Id, o.ProviderCostCentreId), StringComparer.OrdinalIgnoreCase, cancellationToken);
         var closed = (await db.PeriodStatuses.AsNoTracking().Where(p => p.AuthorityId == authorityId && p.Closed)
             .Select(p => new { p.FinancialYearStart, p.PeriodNumber }).ToListAsync(cancellationToken))
             .Select(p => (p.FinancialYearStart, p.PeriodNumber)).ToHashSet();
-        return new ImportContext(authorityId, yearStartMonth, centres, offerings, closed);
+        var posted = (await db.RechargeRuns.AsNoTracking().Where(r => r.AuthorityId == authorityId && r.Status == RechargeRunStatus.Posted)
+            .Select(r => new { r.FinancialYearStart, r.PeriodNumber, r.Id }).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.FinancialYearStart, r.PeriodNumber), r => r.Id);
+        return new ImportContext(authorityId, yearStartMonth, centres, offerings, closed, posted) { Supports = supports };
     }
 
     public int? CostCentre(int line, string column, string code, List<ImportProblem> problems)
@@ -338,6 +465,11 @@ internal sealed class ImportContext
         if (_closed.Contains((period.Year.StartYear, period.Number)))
         {
             problems.Add(new ImportProblem(line, column, text, $"falls in {period.Month}, which is closed; corrections go into an open period."));
+        }
+        else if (_posted.TryGetValue((period.Year.StartYear, period.Number), out var run))
+        {
+            // The posted run priced the period as it stood; a record added now would be on no statement.
+            problems.Add(new ImportProblem(line, column, text, $"falls in {period.Month}, whose recharge is posted as run {run}; reverse the run first, or date it in an open period."));
         }
     }
 }

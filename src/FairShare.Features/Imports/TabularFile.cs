@@ -5,68 +5,88 @@ using MiniExcelLibs;
 
 namespace FairShare.Features.Imports;
 
-/// <summary>A file's rows as text, whatever it came as (CSV or Excel): a header and numbered lines.</summary>
-public sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<(int Line, string[] Cells)> Rows)
+/// <summary>
+/// A file's rows as text, whatever it came as (CSV or Excel): a header and numbered lines. The rows are read
+/// as they are enumerated, once, so that a million-row file is never held as a million arrays.
+/// </summary>
+public sealed class TabularFile
 {
-    public static TabularFile Read(string fileName, byte[] content)
+    private TabularFile(IReadOnlyList<string> header, IEnumerable<(int Line, string[] Cells)> rows)
     {
-        return Path.GetExtension(fileName).ToUpperInvariant() switch
+        Header = header;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The rows after the header, skipping blank ones; enumerable once.</summary>
+    public IEnumerable<(int Line, string[] Cells)> Rows { get; }
+
+    public static TabularFile Open(string fileName, byte[] content) =>
+        Path.GetExtension(fileName).ToUpperInvariant() switch
         {
-            ".XLSX" => ReadExcel(content),
-            _ => ReadCsv(content),
+            ".XLSX" => OpenExcel(content),
+            _ => OpenCsv(content),
         };
-    }
 
-    private static TabularFile ReadCsv(byte[] content)
+    private static TabularFile OpenCsv(byte[] content)
     {
-        using var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, TrimOptions = TrimOptions.Trim });
-        var rows = new List<(int, string[])>();
-        string[]? header = null;
-        while (csv.Read())
-        {
-            var record = csv.Record ?? [];
-            if (header is null)
-            {
-                header = record.Select(h => h.Trim()).ToArray();
-                continue;
-            }
-            if (record.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            rows.Add((csv.Row, record));
-        }
-        return new TabularFile(header ?? [], rows);
+        var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
+        var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, TrimOptions = TrimOptions.Trim });
+        var header = csv.Read() ? (csv.Record ?? []).Select(h => h.Trim()).ToArray() : [];
+        return new TabularFile(header, CsvRows(csv));
     }
 
-    private static TabularFile ReadExcel(byte[] content)
+    private static IEnumerable<(int, string[])> CsvRows(CsvParser csv)
+    {
+        using (csv)
+        {
+            while (csv.Read())
+            {
+                var record = csv.Record ?? [];
+                if (!record.All(string.IsNullOrWhiteSpace))
+                {
+                    yield return (csv.Row, record);
+                }
+            }
+        }
+    }
+
+    private static TabularFile OpenExcel(byte[] content)
+    {
+        var rows = ExcelRows(content).GetEnumerator();
+        var header = rows.MoveNext() ? rows.Current.Cells.Where(c => c.Length > 0).ToArray() : [];
+        return new TabularFile(header, Rest(rows, header.Length));
+
+        static IEnumerable<(int, string[])> Rest(IEnumerator<(int Line, string[] Cells)> rows, int width)
+        {
+            using (rows)
+            {
+                while (rows.MoveNext())
+                {
+                    if (!rows.Current.Cells.All(string.IsNullOrWhiteSpace))
+                    {
+                        yield return (rows.Current.Line, rows.Current.Cells.Take(width).ToArray());
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(int Line, string[] Cells)> ExcelRows(byte[] content)
     {
         using var stream = new MemoryStream(content);
-        var rows = new List<(int, string[])>();
-        string[]? header = null;
         var line = 0;
         foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
         {
             line++;
-            var cells = row.Values.Select(v => v switch
+            yield return (line, row.Values.Select(v => (v switch
             {
                 null => "",
                 DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => v.ToString() ?? "",
-            }).ToArray();
-            if (header is null)
-            {
-                header = cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
-                continue;
-            }
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            rows.Add((line, cells.Take(header.Length).Select(c => c.Trim()).ToArray()));
+            }).Trim()).ToArray());
         }
-        return new TabularFile(header ?? [], rows);
     }
 }

@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Ledger;
 using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
@@ -50,7 +51,17 @@ public sealed class GetStatement(FairShareDbContext db, TenantContext tenants)
             l.Mechanism, l.Quantity, l.UnitPrice, new Money(l.AmountPence), l.Explanation, l.Detail);
 
         var bought = lines.Where(l => l.BuyerCostCentreId == costCentreId).ToList();
-        var charges = bought.Where(l => l.Mechanism != RechargeComputation.AllocatedMechanism).Select(l => Line(l, l.ProviderCostCentreId)).ToList();
+        // The usage records behind each pay-as-you-go line: the run priced them as totals per offering, and a
+        // posted period takes no more records, so these are exactly the records it priced.
+        var records = run is null ? [] : (await db.Usage.AsNoTracking()
+                .Where(u => u.AuthorityId == tenant.AuthorityId && u.BuyerCostCentreId == costCentreId && u.Date >= accounting.FirstDay && u.Date <= accounting.LastDay)
+                .Select(u => new { u.OfferingId, u.RecordId }).ToListAsync(cancellationToken))
+            .GroupBy(u => u.OfferingId)
+            .ToDictionary(g => g.Key, g => string.Join(",", g.Select(u => u.RecordId).Order(StringComparer.Ordinal)));
+        var charges = bought.Where(l => l.Mechanism != RechargeComputation.AllocatedMechanism)
+            .Select(l => Line(l, l.ProviderCostCentreId) is var line && l.Mechanism == nameof(ChargeMechanism.PayAsYouGo) && line.Detail.Length == 0 && l.OfferingId is { } o
+                ? line with { Detail = records.GetValueOrDefault(o, "") }
+                : line).ToList();
         var allocated = bought.Where(l => l.Mechanism == RechargeComputation.AllocatedMechanism).Select(l => Line(l, l.ProviderCostCentreId)).ToList();
         var income = lines.Where(l => l.ProviderCostCentreId == costCentreId && l.Mechanism != RechargeComputation.AllocatedMechanism)
             .Select(l => Line(l, l.BuyerCostCentreId)).ToList();

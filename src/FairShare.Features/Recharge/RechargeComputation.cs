@@ -3,7 +3,6 @@ using FairShare.Allocation;
 using FairShare.Domain;
 using FairShare.Domain.Ledger;
 using FairShare.Persistence.Ledger;
-using LedgerUsage = FairShare.Domain.Ledger.UsageRecord;
 
 namespace FairShare.Features.Recharge;
 
@@ -85,17 +84,16 @@ internal sealed class RechargeComputation
         // 2. Priced charges.
         var chargeable = inputs.Offerings.Values.ToDictionary(o => o.Id, o => new ChargeableOffering(o.Id, o.ProviderCostCentreId!.Value, o.Name, o.Unit));
         var charges = new List<Charge>();
-        var payg = inputs.UsageInPeriod.Where(u => inputs.Offerings.TryGetValue(u.OfferingId, out var o) && Charged(o) && o.PriceOn(u.Date)?.Terms is PayAsYouGo).ToList();
-        var uncharged = inputs.UsageInPeriod.Count(u => !inputs.Offerings.TryGetValue(u.OfferingId, out var o) || !Charged(o));
+        var payg = inputs.UsageInPeriod.Where(u => inputs.Offerings.TryGetValue(u.OfferingId, out var o) && Charged(o) && o.PriceFor(period.Year)?.Terms is PayAsYouGo).ToList();
+        var uncharged = inputs.UsageInPeriod.Where(u => !inputs.Offerings.TryGetValue(u.OfferingId, out var o) || !Charged(o)).Sum(u => u.Records);
         if (uncharged > 0)
         {
             notes.Add($"{uncharged} usage records are of corporate-core or pooled offerings, which are never charged to buyers.");
         }
-        Collect(RechargeCalculator.ForUsage(period,
-            payg.Select(u => new LedgerUsage(u.RecordId, u.BuyerCostCentreId, u.OfferingId, u.Quantity, u.Date, u.JobReference, u.RecordedBy)),
-            chargeable, (offering, date) => inputs.Offerings[offering].PriceOn(date)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
+        Collect(RechargeCalculator.ForUsageTotals(payg, chargeable,
+            offering => inputs.Offerings[offering].PriceFor(period.Year)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
 
-        var usedInPeriod = inputs.UsageInPeriod.GroupBy(u => (u.BuyerCostCentreId, u.OfferingId)).ToDictionary(g => g.Key, g => g.Sum(u => u.Quantity));
+        var usedInPeriod = inputs.UsageInPeriod.ToDictionary(u => (u.BuyerCostCentreId, u.OfferingId), u => u.Quantity);
         var subscriptions = new List<SubscriptionLine>();
         var fixedFees = new List<DriverChargeLine>();
         foreach (var order in inputs.Orders)
@@ -126,6 +124,11 @@ internal sealed class RechargeComputation
         }
         Collect(RechargeCalculator.ForSubscriptions(period, subscriptions, chargeable), charges, errors);
         Collect(RechargeCalculator.ForFixedFeePlusDriver(period, fixedFees, chargeable), charges, errors);
+        Collect(RechargeCalculator.ForDirectAttributions(inputs.ProviderCosts.Where(c => c.BuyerCostCentreId is not null)
+            .Select(c => new DirectAttribution(c.ProviderCostCentreId, c.BuyerCostCentreId!.Value, c.Amount, c.Description))), charges, errors);
+        Collect(RechargeCalculator.ForApportionments(inputs.ProviderCosts.Where(c => c.Driver is not null)
+            .Select(c => new Apportionment(c.ProviderCostCentreId, c.Amount, $"{Name(c.ProviderCostCentreId)}: {c.Description}", c.Driver!,
+                DriverValues(inputs, c.Driver!, c.ProviderCostCentreId)))), charges, errors);
         if (errors.Count > 0)
         {
             return Result<RechargeComputation>.Failure(errors);
@@ -138,15 +141,26 @@ internal sealed class RechargeComputation
             c.Source.Quantity, c.Source.UnitPrice, c.Source.Explanation, string.Join(",", c.Source.RecordIds))));
         var chargedTotal = new Money(charges.Sum(c => c.Amount.Pence));
 
-        // 3. Full-cost allocation of what support services did not recover, by what each receiver bought from them.
-        var drivers = charges.GroupBy(c => (c.ProviderCostCentreId, c.BuyerCostCentreId))
-            .Where(g => g.Key.ProviderCostCentreId != g.Key.BuyerCostCentreId)
-            .Select(g => new DriverQuantity(g.Key.ProviderCostCentreId, g.Key.BuyerCostCentreId, g.Sum(c => c.Amount.Pounds))).ToList();
-        var fte = inputs.Drivers.Where(d => string.Equals(d.Driver, "FTE", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var support in inputs.CostCentres.Where(c => c.Kind == CostCentreKind.Support && !drivers.Any(d => d.ProviderCostCentreId == c.Id)))
+        // 3. Full-cost allocation of what support services did not recover: by what each receiver bought from
+        // them (the default), or by the driver chosen for the service; one that charged no one spreads by headcount.
+        var bought = charges.Where(c => c.ProviderCostCentreId != c.BuyerCostCentreId)
+            .GroupBy(c => (c.ProviderCostCentreId, c.BuyerCostCentreId))
+            .Select(g => new DriverQuantity(g.Key.ProviderCostCentreId, g.Key.BuyerCostCentreId, g.Sum(c => c.Amount.Pounds)))
+            .ToLookup(d => d.ProviderCostCentreId);
+        var drivers = new List<DriverQuantity>();
+        foreach (var support in inputs.CostCentres.Where(c => c.Kind == CostCentreKind.Support))
         {
-            // A support service that charged no one this period spreads its cost by headcount instead.
-            drivers.AddRange(fte.Where(d => d.CostCentreId != support.Id).Select(d => new DriverQuantity(support.Id, d.CostCentreId, d.Value)));
+            var chosen = inputs.AllocationDrivers.GetValueOrDefault(support.Id);
+            var quantities = chosen is not null ? [] : bought[support.Id].ToList();
+            if (quantities.Count == 0)
+            {
+                quantities = [.. DriverValues(inputs, chosen ?? "FTE", support.Id).Select(v => new DriverQuantity(support.Id, v.Key, v.Value))];
+            }
+            if (chosen is not null)
+            {
+                notes.Add($"{support.Name}'s remaining cost is allocated by {chosen}.");
+            }
+            drivers.AddRange(quantities);
         }
         var postingsSoFar = journals.SelectMany(j => j.Postings).ToList();
         var allocated = FullCostAllocation.Allocate(new FullCostAllocationInput(inputs.CostCentres, postingsSoFar, drivers, method));
@@ -199,6 +213,11 @@ internal sealed class RechargeComputation
         return new RechargeRunSummary(null, period.Month, method.ToString(), false, Journals.Count, postings.Count, ActualCosts, ChargedTotal, allocated,
             Balances.TotalCost(ActualPostings), Balances.TotalCost(postings), providers, Notes);
     }
+
+    /// <summary>A driver's values in the period, by cost centre, leaving out the provider itself.</summary>
+    private static Dictionary<int, decimal> DriverValues(RechargeInputs inputs, string driver, int provider) =>
+        inputs.Drivers.Where(d => d.CostCentreId != provider && string.Equals(d.Driver, driver, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(d => d.CostCentreId, d => d.Value);
 
     private static bool Charged(Offering o) => o.ChargingClass is ChargingClass.Tradeable or ChargingClass.Mandatory;
 

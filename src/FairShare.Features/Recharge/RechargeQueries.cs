@@ -43,6 +43,26 @@ internal static class RechargeQueries
         }).ToList(),
     };
 
+    /// <summary>
+    /// Writes journal transactions inside the caller's transaction: their headers through EF (a handful), then
+    /// their postings in bulk (a large authority's run has tens of thousands).
+    /// </summary>
+    public static async Task SaveJournalsAsync(FairShareDbContext db, IReadOnlyList<JournalEntryRow> journals, CancellationToken ct)
+    {
+        var postings = journals.Select(j => j.Postings).ToList();
+        foreach (var journal in journals)
+        {
+            journal.Postings = [];
+            db.JournalEntries.Add(journal);
+        }
+        await db.SaveChangesAsync(ct);
+        for (var i = 0; i < journals.Count; i++)
+        {
+            postings[i].ForEach(p => p.JournalEntryId = journals[i].Id);
+        }
+        await BulkInsert.WriteAsync(db, postings.SelectMany(p => p).ToList(), ct);
+    }
+
     public static async Task<RechargeRunRow?> PostedRunAsync(FairShareDbContext db, int authorityId, AccountingPeriod period, CancellationToken ct) =>
         await db.RechargeRuns.AsNoTracking().FirstOrDefaultAsync(r => r.AuthorityId == authorityId && r.FinancialYearStart == period.Year.StartYear
             && r.PeriodNumber == period.Number && r.Status == RechargeRunStatus.Posted, ct);
@@ -70,6 +90,7 @@ public sealed class RechargeLedger(FairShareDbContext db, TenantContext tenants,
         var journals = await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == run.Id && j.ReversesId == null).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reversals = new List<JournalEntryRow>();
         foreach (var journal in journals)
         {
             var original = JournalTransaction.Create(
@@ -80,8 +101,9 @@ public sealed class RechargeLedger(FairShareDbContext db, TenantContext tenants,
             {
                 throw new ValidationFailedException(reversal.Errors);
             }
-            db.JournalEntries.Add(RechargeQueries.ToRow(reversal.Value, run.Id, journal.Id));
+            reversals.Add(RechargeQueries.ToRow(reversal.Value, run.Id, journal.Id));
         }
+        await RechargeQueries.SaveJournalsAsync(db, reversals, cancellationToken);
         run.Status = RechargeRunStatus.Reversed;
         run.ReversedAt = now;
         run.ReversedBy = tenants.Actor.Name;

@@ -99,11 +99,8 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
             throw new ValidationFailedException([new DomainError("period", $"{accounting.Month} is already posted as run {winner?.Id}; reverse it first to run again.")]);
         }
         progress?.Report("Writing journals and statement lines");
-        foreach (var journal in result.Journals)
-        {
-            db.JournalEntries.Add(RechargeQueries.ToRow(journal, run.Id));
-        }
-        db.RechargeLines.AddRange(result.Lines.Select(l => l.ToRow(tenant.AuthorityId, run.Id)));
+        await RechargeQueries.SaveJournalsAsync(db, [.. result.Journals.Select(j => RechargeQueries.ToRow(j, run.Id))], cancellationToken);
+        await BulkInsert.WriteAsync(db, result.Lines.Select(l => l.ToRow(tenant.AuthorityId, run.Id)).ToList(), cancellationToken);
         audit.Record("recharge.run", "RechargeRun", run.Id, null,
             new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated, summary.Transactions });
         await db.SaveChangesAsync(cancellationToken);
@@ -127,6 +124,29 @@ public sealed class RunRecharge(FairShareDbContext db, TenantContext tenants, Au
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A finance officer chooses what a support service's remaining cost is allocated by, from the next run on:
+    /// a driver's name (its values are imported per period), or null for what each receiver bought. Returns a
+    /// sentence saying what runs will now do.
+    /// </summary>
+    public async Task<string> SetAllocationDriverAsync(string costCentreCode, string? driver, CancellationToken cancellationToken = default)
+    {
+        tenants.Require(Permission.RunRecharge, "choose a support service's allocation driver");
+        var centre = await db.CostCentres.SingleOrDefaultAsync(c => c.AuthorityId == tenants.Current.AuthorityId && c.Code == costCentreCode, cancellationToken)
+            ?? throw new ValidationFailedException([new DomainError("costCentre", $"'{costCentreCode}' is not one of this authority's cost centres.")]);
+        var before = centre.AllocationDriver;
+        var changed = centre.AllocateBy(driver);
+        if (!changed.IsSuccess)
+        {
+            throw new ValidationFailedException(changed.Errors);
+        }
+        audit.Record("recharge.driver", nameof(CostCentre), centre.Id, new { Driver = before }, new { Driver = centre.AllocationDriver });
+        await db.SaveChangesAsync(cancellationToken);
+        return centre.AllocationDriver is { } d
+            ? $"{centre.Code} {centre.Name}: its remaining cost is now allocated by {d} (import '{d}' driver values for each period)."
+            : $"{centre.Code} {centre.Name}: its remaining cost is now allocated by what each receiver bought from it.";
+    }
+
     private Task<RechargeRunRow?> PostedRunAsync(int authorityId, AccountingPeriod period, CancellationToken cancellationToken) =>
         RechargeQueries.PostedRunAsync(db, authorityId, period, cancellationToken);
 }
@@ -136,29 +156,38 @@ internal sealed record RechargeInputs(
     IReadOnlyList<AllocationCostCentre> CostCentres,
     IReadOnlyDictionary<int, Offering> Offerings,
     IReadOnlyList<CostActual> Actuals,
-    IReadOnlyList<RecordedUsage> UsageInPeriod,
+    IReadOnlyList<UsageTotal> UsageInPeriod,
     IReadOnlyDictionary<(int Buyer, int Offering), decimal> UsageBeforePeriod,
     IReadOnlyList<ServiceOrder> Orders,
-    IReadOnlyList<DriverValue> Drivers)
+    IReadOnlyList<DriverValue> Drivers,
+    IReadOnlyList<ProviderCost> ProviderCosts,
+    IReadOnlyDictionary<int, string> AllocationDrivers)
 {
     public static async Task<RechargeInputs> LoadAsync(FairShareDbContext db, int authorityId, AccountingPeriod period, CancellationToken ct)
     {
-        var centres = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId)
-            .Select(c => new AllocationCostCentre(c.Id, c.Code, c.Name, c.Kind)).ToListAsync(ct);
+        var rows = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId)
+            .Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.AllocationDriver }).ToListAsync(ct);
+        var centres = rows.Select(c => new AllocationCostCentre(c.Id, c.Code, c.Name, c.Kind)).ToList();
+        var allocationDrivers = rows.Where(c => c.AllocationDriver is not null).ToDictionary(c => c.Id, c => c.AllocationDriver!);
         var offerings = await db.Offerings.AsNoTracking().Include(o => o.Authority).Include(o => o.Prices)
             .Where(o => o.AuthorityId == authorityId && o.ProviderCostCentreId != null).ToDictionaryAsync(o => o.Id, ct);
         int year = period.Year.StartYear, number = period.Number;
-        DateOnly first = period.FirstDay, last = period.LastDay, yearStart = period.Year.FirstDay;
         var actuals = await db.CostActuals.AsNoTracking()
             .Where(c => c.AuthorityId == authorityId && c.FinancialYearStart == year && c.PeriodNumber == number).ToListAsync(ct);
-        var usage = await db.Usage.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.Date >= first && u.Date <= last).ToListAsync(ct);
-        var before = (await db.Usage.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.Date >= yearStart && u.Date < first)
-                .GroupBy(u => new { u.BuyerCostCentreId, u.OfferingId }).Select(g => new { g.Key.BuyerCostCentreId, g.Key.OfferingId, Total = g.Sum(u => u.Quantity) })
-                .ToListAsync(ct))
-            .ToDictionary(g => (g.BuyerCostCentreId, g.OfferingId), g => g.Total);
+        // Usage comes totalled per (period, buyer, offering) by each import: a large council's month is millions
+        // of records, and prices hold for the whole year, so the totals are all the pricing needs.
+        var summaries = await db.UsageSummaries.AsNoTracking()
+            .Where(u => u.AuthorityId == authorityId && u.FinancialYearStart == year && u.PeriodNumber <= number)
+            .Select(u => new { u.PeriodNumber, u.BuyerCostCentreId, u.OfferingId, u.Quantity, u.Records }).ToListAsync(ct);
+        var usage = summaries.Where(u => u.PeriodNumber == number).GroupBy(u => (u.BuyerCostCentreId, u.OfferingId))
+            .Select(g => new UsageTotal(g.Key.BuyerCostCentreId, g.Key.OfferingId, g.Sum(u => u.Quantity), g.Sum(u => u.Records))).ToList();
+        var before = summaries.Where(u => u.PeriodNumber < number).GroupBy(u => (u.BuyerCostCentreId, u.OfferingId))
+            .ToDictionary(g => g.Key, g => g.Sum(u => u.Quantity));
         var orders = await db.ServiceOrders.AsNoTracking().Where(o => o.AuthorityId == authorityId && o.FinancialYearStart == year).ToListAsync(ct);
         var drivers = await db.DriverValues.AsNoTracking()
             .Where(d => d.AuthorityId == authorityId && d.FinancialYearStart == year && d.PeriodNumber == number).ToListAsync(ct);
-        return new RechargeInputs(centres, offerings, actuals, usage, before, orders, drivers);
+        var providerCosts = await db.ProviderCosts.AsNoTracking()
+            .Where(c => c.AuthorityId == authorityId && c.FinancialYearStart == year && c.PeriodNumber == number).OrderBy(c => c.Id).ToListAsync(ct);
+        return new RechargeInputs(centres, offerings, actuals, usage, before, orders, drivers, providerCosts, allocationDrivers);
     }
 }

@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Recording;
 
 namespace FairShare.Persistence.Ledger;
 
@@ -93,4 +94,47 @@ public sealed class RechargeLineRow : ITenantOwned
 
     /// <summary>The usage record ids or driver behind a charge (comma-separated), or the path an allocated cost took.</summary>
     public string Detail { get; set; } = "";
+}
+
+/// <summary>
+/// One import's usage totalled per (period, buyer, offering), written with the records in the same transaction,
+/// so that a run reads thousands of totals instead of millions of records (and the year to date without
+/// reading the year's records). Append-only: a period's total is the sum over its imports' rows.
+/// </summary>
+public sealed class UsageSummaryRow : ITenantOwned
+{
+    public long Id { get; set; }
+    public int AuthorityId { get; set; }
+    public Authority Authority { get; set; } = null!;
+    public int ImportBatchId { get; set; }
+    public int FinancialYearStart { get; set; }
+    public int PeriodNumber { get; set; }
+    public int BuyerCostCentreId { get; set; }
+    public int OfferingId { get; set; }
+    public decimal Quantity { get; set; }
+    public int Records { get; set; }
+
+    /// <summary>The totals of some records, one row per (batch, period, buyer, offering).</summary>
+    public static List<UsageSummaryRow> Of(IEnumerable<RecordedUsage> usage, int yearStartMonth)
+    {
+        var totals = new Dictionary<(int Authority, int Batch, int Year, int Period, int Buyer, int Offering), (decimal Quantity, int Records)>();
+        foreach (var u in usage)
+        {
+            var period = AccountingPeriod.Containing(u.Date, yearStartMonth);
+            var key = (u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
+            var (quantity, records) = totals.GetValueOrDefault(key);
+            totals[key] = (quantity + u.Quantity, records + 1);
+        }
+        return [.. totals.Select(t => new UsageSummaryRow
+        {
+            AuthorityId = t.Key.Authority,
+            ImportBatchId = t.Key.Batch,
+            FinancialYearStart = t.Key.Year,
+            PeriodNumber = t.Key.Period,
+            BuyerCostCentreId = t.Key.Buyer,
+            OfferingId = t.Key.Offering,
+            Quantity = t.Value.Quantity,
+            Records = t.Value.Records,
+        })];
+    }
 }

@@ -319,6 +319,10 @@ namespace FairShare.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AllocationDriver")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
@@ -642,6 +646,60 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ProviderCost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BuyerCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Driver")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProviderCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ProviderCostCentreId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("ProviderCosts", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProviderCosts_OneTarget", "(\"BuyerCostCentreId\" IS NULL) <> (\"Driver\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
                     b.Property<long>("Id")
@@ -685,8 +743,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AuthorityId");
 
                     b.HasIndex("BuyerCostCentreId");
 
@@ -1068,6 +1124,52 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("RechargeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BuyerCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("UsageSummaries", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Domain.Access.ApiToken", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1290,6 +1392,34 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ProviderCost", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1449,6 +1579,35 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

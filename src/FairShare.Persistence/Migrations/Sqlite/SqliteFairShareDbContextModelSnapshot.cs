@@ -300,6 +300,10 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AllocationDriver")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
@@ -611,6 +615,58 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ProviderCost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuyerCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Driver")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProviderCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("ProviderCostCentreId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("ProviderCosts", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProviderCosts_OneTarget", "(\"BuyerCostCentreId\" IS NULL) <> (\"Driver\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
                     b.Property<long>("Id")
@@ -652,8 +708,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AuthorityId");
 
                     b.HasIndex("BuyerCostCentreId");
 
@@ -1019,6 +1073,50 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("RechargeRuns", (string)null);
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuyerCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerCostCentreId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("UsageSummaries", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Domain.Access.ApiToken", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1241,6 +1339,34 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.Recording.ProviderCost", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1400,6 +1526,35 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerCostCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

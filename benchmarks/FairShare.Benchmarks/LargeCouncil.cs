@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using FairShare.Domain;
+using FairShare.Features;
+using FairShare.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairShare.Benchmarks;
+
+/// <summary>
+/// The "generated large council": 5,000 cost centres (30 support services offering 10 services each,
+/// 20 corporate, 4,950 frontline), 300 pay-as-you-go offerings, and usage files for one period (May 2026), written as the CSV a
+/// time-recording system would export. `scripts/bench-recharge.sh` times the CLI importing them and running
+/// the recharge over them, whole process, with peak memory.
+/// </summary>
+public static class LargeCouncil
+{
+    public const string Code = "BIG";
+    public const int Supports = 30;
+    public const int Corporate = 20;
+    public const int CostCentres = 5_000;
+    public const int Offerings = 300;
+    public const int ServicesPerBuyer = 12;
+
+    /// <summary>Creates the council in the database (migrating it first); refuses a database that has it already.</summary>
+    public static async Task CreateAsync(DatabaseOptions options)
+    {
+        await using var services = new ServiceCollection().AddFairShare(options).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        await db.AsSystemAsync(async () =>
+        {
+            var authority = new Authority(Code, "Bigshire Metropolitan Council (benchmark)");
+            var year = authority.FinancialYearStarting(2026);
+            var directorates = Enumerable.Range(1, 20).Select(i => new Directorate(authority, $"D{i:D2}", $"Directorate {i}")).ToArray();
+            var centres = Enumerable.Range(1, CostCentres).Select(i => new CostCentre(directorates[i % directorates.Length], CentreCode(i), $"Cost centre {i}",
+                i <= Supports ? CostCentreKind.Support : i <= Supports + Corporate ? CostCentreKind.Corporate : CostCentreKind.Frontline)).ToArray();
+            var offerings = Enumerable.Range(1, Offerings).Select(i =>
+            {
+                var offering = Offering.Create(new OfferingDraft(OfferingCode(i), $"Service {i}", null, "Benchmark", "hour",
+                    ChargingClass.Tradeable, centres[(i - 1) % Supports])).Value;
+                _ = offering.AddPrice(year, new PayAsYouGo(35m + (i % 40))).Value;
+                return offering;
+            }).ToArray();
+            db.Add(authority);
+            db.AddRange(directorates);
+            db.AddRange(centres);
+            db.AddRange(offerings);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+    }
+
+    /// <summary>Usage records numbered from <paramref name="first"/>, dated in May 2026, spread evenly over the buyers.</summary>
+    public static void WriteUsage(string path, int first, int count)
+    {
+        var random = new Random(first);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.WriteLine("recordId,date,buyer,offering,quantity,jobReference,recordedBy");
+        var line = new StringBuilder();
+        for (var n = first; n < first + count; n++)
+        {
+            // Each cost centre buys a dozen of the 300 services, as a real one does, not a little of everything.
+            var buyer = random.Next(1, CostCentres + 1);
+            var offering = (int)((buyer * 7919L + random.Next(ServicesPerBuyer) * 104_729L) % Offerings) + 1;
+            if ((offering - 1) % Supports + 1 == buyer)
+            {
+                offering = offering % Offerings + 1;
+            }
+            line.Clear()
+                .Append('R').Append(n.ToString("D9", CultureInfo.InvariantCulture)).Append(",2026-05-")
+                .Append((1 + n % 31).ToString("D2", CultureInfo.InvariantCulture)).Append(',')
+                .Append(CentreCode(buyer)).Append(',').Append(OfferingCode(offering)).Append(',')
+                .Append((random.Next(25, 800) / 100m).ToString(CultureInfo.InvariantCulture)).Append(",JOB-")
+                .Append(n % 50_000).Append(",bench");
+            writer.WriteLine(line);
+        }
+    }
+
+    /// <summary>May's general-ledger actuals: each support service's employees and supplies.</summary>
+    public static void WriteCosts(string path)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("period,costCentre,account,amount");
+        for (var i = 1; i <= Supports + Corporate; i++)
+        {
+            writer.WriteLine($"2026-05,{CentreCode(i)},1000,{10_000_000 + i * 300_000}.00");
+            writer.WriteLine($"2026-05,{CentreCode(i)},3000,{20_000 + i * 97}.50");
+        }
+    }
+
+    /// <summary>May's headcount (FTE) for every cost centre.</summary>
+    public static void WriteDrivers(string path)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine("period,costCentre,driver,value");
+        for (var i = 1; i <= CostCentres; i++)
+        {
+            writer.WriteLine($"2026-05,{CentreCode(i)},FTE,{5 + i % 60}");
+        }
+    }
+
+    private static string CentreCode(int i) => $"CC{i:D4}";
+
+    private static string OfferingCode(int i) => $"SVC{i:D3}";
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The recharge benchmark of docs/recharge.md: a generated large council (5,000 cost centres, 300 offerings,
+# 2,000,000 usage records in May 2026), imported and run through the CLI, whole process, timed with peak memory.
+#   scripts/bench-recharge.sh                 # SQLite in a temporary folder
+#   scripts/bench-recharge.sh "Host=…;Database=fairshare_bench;…"   # an empty PostgreSQL database
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d /tmp/fairshare-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+for project in src/FairShare.Cli benchmarks/FairShare.Benchmarks; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+dotnet benchmarks/FairShare.Benchmarks/bin/Release/net10.0/FairShare.Benchmarks.dll council "$work" "$@"
+if [ $# -gt 0 ]; then db=(--database Postgres --connection-string "$1"); else db=(--data "$work"); fi
+step() {
+  local what=$1; shift
+  /usr/bin/time -f "$what: %e s, peak %M KB" dotnet src/FairShare.Cli/bin/Release/net10.0/fairshare.dll "${db[@]}" --authority BIG "$@" >"$work/out.txt" \
+    || { cat "$work/out.txt"; exit 1; }
+  tail -n 1 "$work/out.txt" | cut -c1-160
+}
+step "import costs" import costs "$work/costs.csv"
+step "import drivers" import drivers "$work/drivers.csv"
+step "import usage 1,000,000 rows (empty table)" import usage "$work/usage-1.csv"
+step "import usage 1,000,000 rows (1,000,000 already there)" import usage "$work/usage-2.csv"
+step "recharge run over 2,000,000 records" recharge run --period 2026-05

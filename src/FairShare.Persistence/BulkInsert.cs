@@ -1,0 +1,132 @@
+using System.Linq.Expressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace FairShare.Persistence;
+
+/// <summary>
+/// Inserts many rows of one entity type inside the caller's transaction, without the change tracker: one
+/// prepared statement re-executed on SQLite; on PostgreSQL, INSERT … SELECT FROM unnest(arrays) ten thousand
+/// rows a statement (binary COPY would be faster, but PostgreSQL refuses COPY FROM on tables with row-level
+/// security, which every tenant table has). Table, columns, types and value conversions come from EF Core's
+/// model, so rows land exactly as SaveChanges would write them; generated keys are left to the database.
+/// </summary>
+public static class BulkInsert
+{
+    private const int RowsPerStatement = 10_000;
+
+    /// <summary>
+    /// Writes the rows and returns how many were written: fewer than given only when <paramref name="skipConflictsOn"/>
+    /// (the columns of a unique index) is set and some rows would have broken it, which are then skipped
+    /// (ON CONFLICT DO NOTHING) instead of failing the statement.
+    /// </summary>
+    public static async Task<long> WriteAsync<T>(FairShareDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken, string[]? skipConflictsOn = null)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        var columns = Columns<T>.Of(db.Model);
+        var names = string.Join(", ", columns.List.Select(c => Quote(c.Name)));
+        var conflict = skipConflictsOn is null ? "" : $" ON CONFLICT ({string.Join(", ", skipConflictsOn.Select(Quote))}) DO NOTHING";
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts are written inside the caller's transaction.");
+        long written = 0;
+        switch (connection)
+        {
+            case NpgsqlConnection npgsql:
+                var unnest = string.Join(", ", columns.List.Select((c, i) => $"$" + (i + 1) + "::" + c.StoreType + "[]"));
+                var sql = $"INSERT INTO {Quote(columns.Table)} ({names}) SELECT * FROM unnest({unnest}){conflict}";
+                for (var first = 0; first < rows.Count; first += RowsPerStatement)
+                {
+                    var count = Math.Min(RowsPerStatement, rows.Count - first);
+                    await using var command = new NpgsqlCommand(sql, npgsql, (NpgsqlTransaction)transaction);
+                    foreach (var column in columns.List)
+                    {
+                        var values = Array.CreateInstance(column.ProviderType, count);
+                        for (var r = 0; r < count; r++)
+                        {
+                            values.SetValue(column.Value(rows[first + r]), r);
+                        }
+                        command.Parameters.Add(new NpgsqlParameter { Value = values });
+                    }
+                    written += await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                break;
+            case SqliteConnection sqlite:
+                await using (var command = sqlite.CreateCommand())
+                {
+                    command.Transaction = (SqliteTransaction)transaction;
+                    command.CommandText = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"$p{i}"))}){conflict}";
+                    var parameters = columns.List.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+                    command.Prepare();
+                    foreach (var row in rows)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        for (var i = 0; i < parameters.Length; i++)
+                        {
+                            parameters[i].Value = columns.List[i].Value(row) ?? DBNull.Value;
+                        }
+                        written += command.ExecuteNonQuery();
+                    }
+                }
+                break;
+            default:
+                throw new NotSupportedException($"Bulk inserts have no path for {connection.GetType().Name}.");
+        }
+        return written;
+    }
+
+    private static string Quote(string name) => $"\"{name}\"";
+
+    /// <summary>A column as the database stores it, with a compiled getter that applies EF's value conversion.</summary>
+    private sealed record Column(string Name, string StoreType, Type ProviderType, Func<object, object?> Value);
+
+    /// <summary>The insertable columns of an entity type, worked out once per model.</summary>
+    private static class Columns<T>
+    {
+        private static (IModel Model, string Table, Column[] List)? cached;
+
+        public static (string Table, Column[] List) Of(IModel model)
+        {
+            if (cached is { } c && ReferenceEquals(c.Model, model))
+            {
+                return (c.Table, c.List);
+            }
+            var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var list = entity.GetProperties()
+                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
+                .Select(p => Describe(p, table))
+                .ToArray();
+            cached = (model, table.Name, list);
+            return (table.Name, list);
+        }
+
+        private static Column Describe(IProperty property, StoreObjectIdentifier table)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var converter = mapping.Converter;
+            var row = Expression.Parameter(typeof(object));
+            Expression value = Expression.Property(Expression.Convert(row, typeof(T)), property.PropertyInfo!);
+            if (converter is not null)
+            {
+                value = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
+            }
+            var getter = Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
+            var provider = converter?.ProviderClrType ?? property.ClrType;
+            // A nullable column's array holds nulls: a value type's array element must be nullable too.
+            if (property.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
+            {
+                provider = typeof(Nullable<>).MakeGenericType(provider);
+            }
+            var storeType = property.GetColumnType(table) ?? mapping.StoreType;
+            return new Column(property.GetColumnName(table)!, storeType, provider, getter);
+        }
+    }
+}

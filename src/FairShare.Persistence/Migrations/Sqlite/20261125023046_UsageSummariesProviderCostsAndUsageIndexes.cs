@@ -1,0 +1,183 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FairShare.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class UsageSummariesProviderCostsAndUsageIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Usage_AuthorityId",
+                table: "Usage");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AllocationDriver",
+                table: "CostCentres",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ProviderCosts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuthorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportBatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinancialYearStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderCostCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BuyerCostCentreId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Driver = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderCosts", x => x.Id);
+                    table.CheckConstraint("CK_ProviderCosts_OneTarget", "(\"BuyerCostCentreId\" IS NULL) <> (\"Driver\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_ProviderCosts_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProviderCosts_CostCentres_BuyerCostCentreId",
+                        column: x => x.BuyerCostCentreId,
+                        principalTable: "CostCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProviderCosts_CostCentres_ProviderCostCentreId",
+                        column: x => x.ProviderCostCentreId,
+                        principalTable: "CostCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProviderCosts_ImportBatches_ImportBatchId",
+                        column: x => x.ImportBatchId,
+                        principalTable: "ImportBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsageSummaries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuthorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportBatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinancialYearStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    BuyerCostCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfferingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Records = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageSummaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageSummaries_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UsageSummaries_CostCentres_BuyerCostCentreId",
+                        column: x => x.BuyerCostCentreId,
+                        principalTable: "CostCentres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UsageSummaries_ImportBatches_ImportBatchId",
+                        column: x => x.ImportBatchId,
+                        principalTable: "ImportBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UsageSummaries_Offerings_OfferingId",
+                        column: x => x.OfferingId,
+                        principalTable: "Offerings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderCosts_AuthorityId_FinancialYearStart_PeriodNumber",
+                table: "ProviderCosts",
+                columns: new[] { "AuthorityId", "FinancialYearStart", "PeriodNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderCosts_BuyerCostCentreId",
+                table: "ProviderCosts",
+                column: "BuyerCostCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderCosts_ImportBatchId",
+                table: "ProviderCosts",
+                column: "ImportBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderCosts_ProviderCostCentreId",
+                table: "ProviderCosts",
+                column: "ProviderCostCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageSummaries_AuthorityId_FinancialYearStart_PeriodNumber",
+                table: "UsageSummaries",
+                columns: new[] { "AuthorityId", "FinancialYearStart", "PeriodNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageSummaries_BuyerCostCentreId",
+                table: "UsageSummaries",
+                column: "BuyerCostCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageSummaries_ImportBatchId",
+                table: "UsageSummaries",
+                column: "ImportBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageSummaries_OfferingId",
+                table: "UsageSummaries",
+                column: "OfferingId");
+
+            // Usage keeps its foreign keys but not the indexes EF adds for them (see RecordedUsageConfiguration).
+            migrationBuilder.DropIndex(name: "IX_Usage_ImportBatchId", table: "Usage");
+            migrationBuilder.DropIndex(name: "IX_Usage_BuyerCostCentreId", table: "Usage");
+            migrationBuilder.DropIndex(name: "IX_Usage_OfferingId", table: "Usage");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(name: "IX_Usage_ImportBatchId", table: "Usage", column: "ImportBatchId");
+            migrationBuilder.CreateIndex(name: "IX_Usage_BuyerCostCentreId", table: "Usage", column: "BuyerCostCentreId");
+            migrationBuilder.CreateIndex(name: "IX_Usage_OfferingId", table: "Usage", column: "OfferingId");
+
+            migrationBuilder.DropTable(
+                name: "ProviderCosts");
+
+            migrationBuilder.DropTable(
+                name: "UsageSummaries");
+
+            migrationBuilder.DropColumn(
+                name: "AllocationDriver",
+                table: "CostCentres");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Usage_AuthorityId",
+                table: "Usage",
+                column: "AuthorityId");
+        }
+    }
+}
