@@ -126,9 +126,9 @@ public static class Origins
         }
 
         var chargers = new List<(int Support, long Pence)>();
-        for (var e = 0; e < network.EdgeCount; e++)
+        foreach (var e in flows.EdgesInto(j))
         {
-            if (network.EdgeTo[e] == j && result.Pence[e] != 0)
+            if (result.Pence[e] != 0)
             {
                 chargers.Add((network.EdgeFrom[e], result.Pence[e]));
             }
@@ -173,7 +173,21 @@ public static class Origins
             .OrderBy(c => c.Position)
             .Select(c => c.Charge)
             .ToList();
-        var names = network.Departments.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        // Only the names this story mentions: the model may have thousands of departments, and a run explains every receiver.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { [network.Id(j)] = network.Departments[j].Name };
+        foreach (var path in paths)
+        {
+            names.TryAdd(path.Path.Origin, network.Departments[network.IndexOf[path.Path.Origin]].Name);
+            names.TryAdd(path.Path.Via, network.Departments[network.IndexOf[path.Path.Via]].Name);
+        }
+        foreach (var charge in charges)
+        {
+            names.TryAdd(charge.From, network.Departments[network.IndexOf[charge.From]].Name);
+        }
+        foreach (var origin in mine)
+        {
+            names.TryAdd(origin.Origin, network.Departments[network.IndexOf[origin.Origin]].Name);
+        }
         return new Explanation(
             network.Id(j),
             result.Method,
@@ -273,6 +287,14 @@ public static class Origins
         }
 
         private readonly Dictionary<int, double[]> reachOfSupport = [];
+        private ILookup<int, int>? edgesInto;
+
+        /// <summary>The edges into a department, indexed once (explaining every receiver would scan every edge each time).</summary>
+        public IEnumerable<int> EdgesInto(int department)
+        {
+            edgesInto ??= Enumerable.Range(0, network.EdgeCount).ToLookup(e => network.EdgeTo[e]);
+            return edgesInto[department];
+        }
 
         /// <summary>
         /// For each origin, the fraction of its own cost that passes through support department

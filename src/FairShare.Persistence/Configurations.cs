@@ -141,12 +141,22 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 internal static class ConfigurationExtensions
 {
     /// <summary>Every tenant-owned row points at its authority; deleting an authority never cascades silently.</summary>
-    /// <summary>Every tenant table belongs to an authority; <paramref name="indexed"/> is false for a table whose
-    /// other indexes lead with the authority already, where a separate index on it would only slow bulk writes.</summary>
-    public static void OwnedByAuthority<T>(this EntityTypeBuilder<T> builder, bool indexed = true) where T : class, ITenantOwned
+    /// <summary>
+    /// Every tenant table belongs to an authority. <paramref name="indexed"/> is false for a table whose other
+    /// indexes lead with the authority already, where a separate index would only slow bulk writes;
+    /// <paramref name="constrained"/> is false for the bulk-written tables (see <see cref="Ledger.RecordedUsageConfiguration"/>).
+    /// </summary>
+    public static void OwnedByAuthority<T>(this EntityTypeBuilder<T> builder, bool indexed = true, bool constrained = true) where T : class, ITenantOwned
     {
-        builder.HasOne(typeof(Authority), nameof(ITenantOwned.Authority)).WithMany()
-            .HasForeignKey(nameof(ITenantOwned.AuthorityId)).OnDelete(DeleteBehavior.Restrict);
+        if (!constrained)
+        {
+            builder.Ignore(nameof(ITenantOwned.Authority));
+        }
+        else
+        {
+            builder.HasOne(typeof(Authority), nameof(ITenantOwned.Authority)).WithMany()
+                .HasForeignKey(nameof(ITenantOwned.AuthorityId)).OnDelete(DeleteBehavior.Restrict);
+        }
         if (indexed)
         {
             builder.HasIndex(nameof(ITenantOwned.AuthorityId));

@@ -73,7 +73,6 @@ public sealed class RechargeRunRow : ITenantOwned
 
     /// <summary>Totals and over- or under-recovery per provider, as JSON, for the run's report.</summary>
     public string Summary { get; set; } = "";
-    public List<RechargeLineRow> Lines { get; set; } = [];
 }
 
 /// <summary>One line of a run, as a statement shows it: a charge or an allocated cost, with where it came from.</summary>

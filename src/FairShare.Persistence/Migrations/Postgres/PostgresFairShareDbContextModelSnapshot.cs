@@ -744,12 +744,6 @@ namespace FairShare.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
-
                     b.HasIndex("AuthorityId", "Date");
 
                     b.HasIndex("AuthorityId", "RecordId")
@@ -1058,8 +1052,6 @@ namespace FairShare.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
                     b.HasIndex("RechargeRunId", "BuyerCostCentreId");
 
                     b.ToTable("RechargeLines", (string)null);
@@ -1158,12 +1150,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1420,35 +1406,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1557,57 +1514,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("RechargeRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1634,11 +1545,6 @@ namespace FairShare.Persistence.Migrations.Postgres
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
-                {
-                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

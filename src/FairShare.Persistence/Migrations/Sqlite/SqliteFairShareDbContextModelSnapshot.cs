@@ -709,12 +709,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
-
                     b.HasIndex("AuthorityId", "Date");
 
                     b.HasIndex("AuthorityId", "RecordId")
@@ -1009,8 +1003,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
                     b.HasIndex("RechargeRunId", "BuyerCostCentreId");
 
                     b.ToTable("RechargeLines", (string)null);
@@ -1105,12 +1097,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1367,35 +1353,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1504,57 +1461,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("RechargeRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1581,11 +1492,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
-                {
-                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FairShare.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFairShareDbContext))]
-    [Migration("20261125023046_UsageSummariesProviderCostsAndUsageIndexes")]
+    [Migration("20261125024951_UsageSummariesProviderCostsAndUsageIndexes")]
     partial class UsageSummariesProviderCostsAndUsageIndexes
     {
         /// <inheritdoc />
@@ -712,12 +712,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
-
                     b.HasIndex("AuthorityId", "Date");
 
                     b.HasIndex("AuthorityId", "RecordId")
@@ -1012,8 +1006,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
                     b.HasIndex("RechargeRunId", "BuyerCostCentreId");
 
                     b.ToTable("RechargeLines", (string)null);
@@ -1108,12 +1100,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1370,35 +1356,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1507,57 +1464,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("RechargeRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1584,11 +1495,6 @@ namespace FairShare.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
-                {
-                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

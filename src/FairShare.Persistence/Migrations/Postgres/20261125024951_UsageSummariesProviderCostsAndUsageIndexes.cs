@@ -11,9 +11,49 @@ namespace FairShare.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_RechargeLines_Authorities_AuthorityId",
+                table: "RechargeLines");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_RechargeLines_RechargeRuns_RechargeRunId",
+                table: "RechargeLines");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Usage_Authorities_AuthorityId",
+                table: "Usage");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Usage_CostCentres_BuyerCostCentreId",
+                table: "Usage");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Usage_ImportBatches_ImportBatchId",
+                table: "Usage");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Usage_Offerings_OfferingId",
+                table: "Usage");
+
             migrationBuilder.DropIndex(
                 name: "IX_Usage_AuthorityId",
                 table: "Usage");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Usage_BuyerCostCentreId",
+                table: "Usage");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Usage_ImportBatchId",
+                table: "Usage");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Usage_OfferingId",
+                table: "Usage");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RechargeLines_AuthorityId",
+                table: "RechargeLines");
 
             migrationBuilder.AddColumn<string>(
                 name: "AllocationDriver",
@@ -86,30 +126,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UsageSummaries", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_UsageSummaries_Authorities_AuthorityId",
-                        column: x => x.AuthorityId,
-                        principalTable: "Authorities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_UsageSummaries_CostCentres_BuyerCostCentreId",
-                        column: x => x.BuyerCostCentreId,
-                        principalTable: "CostCentres",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_UsageSummaries_ImportBatches_ImportBatchId",
-                        column: x => x.ImportBatchId,
-                        principalTable: "ImportBatches",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_UsageSummaries_Offerings_OfferingId",
-                        column: x => x.OfferingId,
-                        principalTable: "Offerings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -137,26 +153,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                 table: "UsageSummaries",
                 columns: new[] { "AuthorityId", "FinancialYearStart", "PeriodNumber" });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_UsageSummaries_BuyerCostCentreId",
-                table: "UsageSummaries",
-                column: "BuyerCostCentreId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_UsageSummaries_ImportBatchId",
-                table: "UsageSummaries",
-                column: "ImportBatchId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_UsageSummaries_OfferingId",
-                table: "UsageSummaries",
-                column: "OfferingId");
-
-            // Usage keeps its foreign keys but not the indexes EF adds for them (see RecordedUsageConfiguration).
-            migrationBuilder.DropIndex(name: "IX_Usage_ImportBatchId", table: "Usage");
-            migrationBuilder.DropIndex(name: "IX_Usage_BuyerCostCentreId", table: "Usage");
-            migrationBuilder.DropIndex(name: "IX_Usage_OfferingId", table: "Usage");
-
             foreach (var table in new[] { "ProviderCosts", "UsageSummaries" })
             {
                 migrationBuilder.Sql($@"
@@ -169,10 +165,6 @@ CREATE POLICY tenant_isolation ON ""{table}"" USING (fairshare_can_see(""Authori
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(name: "IX_Usage_ImportBatchId", table: "Usage", column: "ImportBatchId");
-            migrationBuilder.CreateIndex(name: "IX_Usage_BuyerCostCentreId", table: "Usage", column: "BuyerCostCentreId");
-            migrationBuilder.CreateIndex(name: "IX_Usage_OfferingId", table: "Usage", column: "OfferingId");
-
             migrationBuilder.DropTable(
                 name: "ProviderCosts");
 
@@ -187,6 +179,74 @@ CREATE POLICY tenant_isolation ON ""{table}"" USING (fairshare_can_see(""Authori
                 name: "IX_Usage_AuthorityId",
                 table: "Usage",
                 column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Usage_BuyerCostCentreId",
+                table: "Usage",
+                column: "BuyerCostCentreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Usage_ImportBatchId",
+                table: "Usage",
+                column: "ImportBatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Usage_OfferingId",
+                table: "Usage",
+                column: "OfferingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RechargeLines_AuthorityId",
+                table: "RechargeLines",
+                column: "AuthorityId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RechargeLines_Authorities_AuthorityId",
+                table: "RechargeLines",
+                column: "AuthorityId",
+                principalTable: "Authorities",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RechargeLines_RechargeRuns_RechargeRunId",
+                table: "RechargeLines",
+                column: "RechargeRunId",
+                principalTable: "RechargeRuns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Usage_Authorities_AuthorityId",
+                table: "Usage",
+                column: "AuthorityId",
+                principalTable: "Authorities",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Usage_CostCentres_BuyerCostCentreId",
+                table: "Usage",
+                column: "BuyerCostCentreId",
+                principalTable: "CostCentres",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Usage_ImportBatches_ImportBatchId",
+                table: "Usage",
+                column: "ImportBatchId",
+                principalTable: "ImportBatches",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Usage_Offerings_OfferingId",
+                table: "Usage",
+                column: "OfferingId",
+                principalTable: "Offerings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
     }
 }

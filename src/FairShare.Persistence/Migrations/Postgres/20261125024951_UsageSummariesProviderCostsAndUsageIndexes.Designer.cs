@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FairShare.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFairShareDbContext))]
-    [Migration("20261125023046_UsageSummariesProviderCostsAndUsageIndexes")]
+    [Migration("20261125024951_UsageSummariesProviderCostsAndUsageIndexes")]
     partial class UsageSummariesProviderCostsAndUsageIndexes
     {
         /// <inheritdoc />
@@ -747,12 +747,6 @@ namespace FairShare.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
-
                     b.HasIndex("AuthorityId", "Date");
 
                     b.HasIndex("AuthorityId", "RecordId")
@@ -1061,8 +1055,6 @@ namespace FairShare.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
                     b.HasIndex("RechargeRunId", "BuyerCostCentreId");
 
                     b.ToTable("RechargeLines", (string)null);
@@ -1161,12 +1153,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BuyerCostCentreId");
-
-                    b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("OfferingId");
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1423,35 +1409,6 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Domain.Recording.ServiceOrder", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1560,57 +1517,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
                 });
 
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("RechargeRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Authority");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.UsageSummaryRow", b =>
-                {
-                    b.HasOne("FairShare.Domain.Authority", "Authority")
-                        .WithMany()
-                        .HasForeignKey("AuthorityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.CostCentre", null)
-                        .WithMany()
-                        .HasForeignKey("BuyerCostCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Recording.ImportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("ImportBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("FairShare.Domain.Offering", null)
-                        .WithMany()
-                        .HasForeignKey("OfferingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1637,11 +1548,6 @@ namespace FairShare.Persistence.Migrations.Postgres
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Navigation("Postings");
-                });
-
-            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeRunRow", b =>
-                {
-                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
