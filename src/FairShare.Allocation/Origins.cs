@@ -230,6 +230,7 @@ public static class Origins
         private OriginFlows(AllocationResult result)
         {
             network = result.Network;
+            edgesInto = new Lazy<ILookup<int, int>>(() => Enumerable.Range(0, network.EdgeCount).ToLookup(e => network.EdgeTo[e]));
             pence = result.Pence;
             var supports = network.Supports.Length;
             PassedOn = new double[supports];
@@ -274,10 +275,10 @@ public static class Origins
         public double[] ReachOfReceiver(int receiver)
         {
             var g = new double[network.Supports.Length];
-            for (var e = 0; e < network.EdgeCount; e++)
+            foreach (var e in EdgesInto(receiver))
             {
                 var from = network.EdgeFrom[e];
-                if (network.EdgeTo[e] == receiver && PassedOn[from] != 0)
+                if (PassedOn[from] != 0)
                 {
                     g[from] += pence[e] / PassedOn[from];
                 }
@@ -287,13 +288,12 @@ public static class Origins
         }
 
         private readonly Dictionary<int, double[]> reachOfSupport = [];
-        private ILookup<int, int>? edgesInto;
+        private readonly Lazy<ILookup<int, int>> edgesInto;
 
         /// <summary>The edges into a department, indexed once (explaining every receiver would scan every edge each time).</summary>
         public IEnumerable<int> EdgesInto(int department)
         {
-            edgesInto ??= Enumerable.Range(0, network.EdgeCount).ToLookup(e => network.EdgeTo[e]);
-            return edgesInto[department];
+            return edgesInto.Value[department];
         }
 
         /// <summary>
