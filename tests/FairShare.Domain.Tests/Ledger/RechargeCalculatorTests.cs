@@ -58,6 +58,23 @@ public class RechargeCalculatorTests
     }
 
     [Fact]
+    public void UsageTotals_PriceExactlyAsTheirRecordsWould_AndRefuseWhatCannotBePriced()
+    {
+        var records = new[] { Usage("a", Housing, 200, 1), Usage("b", Housing, 200, 1), Usage("c", Housing, 200, 1), Usage("d", Waste, 100, 2.25m) };
+        var totals = records.GroupBy(r => (r.BuyerCostCentreId, r.OfferingId))
+            .Select(g => new UsageTotal(g.Key.BuyerCostCentreId, g.Key.OfferingId, g.Sum(r => r.Quantity), g.Count()));
+        decimal? MayRate(int offering) => Rates(offering, May2026.FirstDay);
+
+        var fromTotals = RechargeCalculator.ForUsageTotals(totals, Offerings, MayRate).Value;
+        var fromRecords = RechargeCalculator.ForUsage(May2026, records, Offerings, Rates).Value;
+
+        Assert.Equal(fromRecords.Select(c => (c.BuyerCostCentreId, c.OfferingId, c.Amount, c.Source.Explanation)),
+            fromTotals.Select(c => (c.BuyerCostCentreId, c.OfferingId, c.Amount, c.Source.Explanation)));
+        var refused = RechargeCalculator.ForUsageTotals([new UsageTotal(Housing, 300, 1, 1), new UsageTotal(Housing, 999, 1, 1)], Offerings, MayRate);
+        Assert.Equal(2, refused.Errors.Count);
+    }
+
+    [Fact]
     public void Usage_AtTwoRatesInOnePeriod_MakesOneChargePerRate()
     {
         var records = new[] { Usage("early", Housing, 200, 1000, day: 2), Usage("late", Housing, 200, 1000, day: 20) };
