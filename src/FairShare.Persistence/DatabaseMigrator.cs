@@ -14,6 +14,12 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
             return await db.AsSystemAsync(async () =>
             {
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count == 0)
+                {
+                    // Up to date (a missing database has every migration pending): every CLI command starts here,
+                    // and MigrateAsync would still take its lock and read the history again.
+                    return (IReadOnlyList<string>)pending;
+                }
                 await db.Database.MigrateAsync(cancellationToken);
                 if (pending.Any(m => m.EndsWith("_UsageSummariesProviderCostsAndUsageIndexes", StringComparison.Ordinal)))
                 {
