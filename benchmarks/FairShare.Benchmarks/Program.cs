@@ -52,6 +52,35 @@ if (args is ["pipeline", var file])
     return 0;
 }
 
+if (args is ["repeat", var times])
+{
+    // For a profiler: the reciprocal allocation, again and again.
+    var model = LargeModel.Create(supports: 1_000, operating: 4_000, linksPerSupport: 200);
+    for (var i = 0; i < int.Parse(times, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        Allocator.Allocate(model, new AllocationOptions(AllocationMethod.Reciprocal));
+    }
+
+    return 0;
+}
+
+if (args is ["time"])
+{
+    // Twenty timed allocations, after three to warm up.
+    var model = LargeModel.Create(supports: 1_000, operating: 4_000, linksPerSupport: 200);
+    for (var i = 0; i < 23; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        Allocator.Allocate(model, new AllocationOptions(AllocationMethod.Reciprocal));
+        if (i >= 3)
+        {
+            Console.WriteLine($"reciprocal + rounding: {watch.Elapsed.TotalMilliseconds:F1} ms");
+        }
+    }
+
+    return 0;
+}
+
 if (args is ["quick", ..])
 {
     var model = LargeModel.Create(supports: 1_000, operating: 4_000, linksPerSupport: 200);
@@ -59,35 +88,38 @@ if (args is ["quick", ..])
     // Where the time goes: the best of ten runs of each phase.
     var best = new double[6];
     Array.Fill(best, double.MaxValue);
+    var bytes = new long[6];
     for (var i = 0; i < 10; i++)
     {
+        var phase = 0;
         var w = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        void Lap()
+        {
+            best[phase] = Math.Min(best[phase], w.Elapsed.TotalMilliseconds);
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            bytes[phase++] = now - allocated;
+            allocated = now;
+            w.Restart();
+        }
+
         ModelValidation.Validate(model, skipGraphChecks: true);
-        var t0 = w.Elapsed.TotalMilliseconds;
-        w.Restart();
+        Lap();
         var network = new Network(model);
-        var t1 = w.Elapsed.TotalMilliseconds;
-        w.Restart();
-        ModelValidation.Validate(model);
-        var t2 = w.Elapsed.TotalMilliseconds - t0 - t1;
-        w.Restart();
+        Lap();
+        ModelValidation.SomeSupportCannotReachAnOperatingDepartment(network);
+        Lap();
         var flow = new decimal[network.EdgeCount];
         Methods.Reciprocal(network, flow);
-        var t3 = w.Elapsed.TotalMilliseconds;
-        w.Restart();
+        Lap();
         var pence = PennyRounding.Round(network, flow);
-        var t4 = w.Elapsed.TotalMilliseconds;
-        w.Restart();
+        Lap();
         _ = new AllocationResult(AllocationMethod.Reciprocal, network, flow, pence, null, null);
-        var t5 = w.Elapsed.TotalMilliseconds;
-        double[] times = [t0, t1, t2, t3, t4, t5];
-        for (var k = 0; k < 6; k++)
-        {
-            best[k] = Math.Min(best[k], times[k]);
-        }
+        Lap();
     }
 
     Console.WriteLine($"best of 10: id checks {best[0]:F1}, network {best[1]:F1}, graph check {best[2]:F1}, solve+flow {best[3]:F1}, rounding {best[4]:F1}, result {best[5]:F1} ms");
+    Console.WriteLine($"allocated (MB): {string.Join(", ", bytes.Select(b => (b / 1e6).ToString("F1")))}");
 
     AllocationResult? result = null;
     for (var i = 0; i < 10; i++)

@@ -58,30 +58,42 @@ public sealed class AllocationResult
         }
 
         Departments = departments;
-        // Transfers in the file's order of providers, then of receivers; made on demand, not 200,000 at once.
+        // Transfers in the file's order of providers, then of receivers (two stable counting sorts); each
+        // made when read, not 200,000 at once.
+        var byReceiver = new int[n + 1];
+        var byProvider = new int[n + 1];
         var count = 0;
         for (var e = 0; e < network.EdgeCount; e++)
         {
             if (flow[e] != 0)
             {
+                byReceiver[network.FilePosition[network.EdgeTo[e]] + 1]++;
+                byProvider[network.FilePosition[network.Supports[network.EdgeFrom[e]]] + 1]++;
                 count++;
             }
         }
 
-        var keys = new long[count];
-        var edges = new int[count];
-        count = 0;
+        for (var d = 0; d < n; d++)
+        {
+            byReceiver[d + 1] += byReceiver[d];
+            byProvider[d + 1] += byProvider[d];
+        }
+
+        var receiverOrder = new int[count];
         for (var e = 0; e < network.EdgeCount; e++)
         {
             if (flow[e] != 0)
             {
-                var from = network.Supports[network.EdgeFrom[e]];
-                keys[count] = ((long)network.FilePosition[from] * n) + network.FilePosition[network.EdgeTo[e]];
-                edges[count++] = e;
+                receiverOrder[byReceiver[network.FilePosition[network.EdgeTo[e]]]++] = e;
             }
         }
 
-        Array.Sort(keys, edges);
+        var edges = new int[count];
+        foreach (var e in receiverOrder)
+        {
+            edges[byProvider[network.FilePosition[network.Supports[network.EdgeFrom[e]]]]++] = e;
+        }
+
         Transfers = new TransferList(network, flow, pence, edges);
     }
 

@@ -122,9 +122,16 @@ internal static class Methods
         var complete = system.SolveDecimal(costs);
         for (var s = 0; s < supports; s++)
         {
-            if (complete[s] != 0)
+            if (complete[s] == 0)
             {
-                Spread(network, s, complete[s], totals[s], flow, _ => true);
+                continue;
+            }
+
+            // As Spread, without its filter: every edge gets its share, once.
+            var rate = complete[s] / totals[s];
+            for (var e = network.EdgeStart[s]; e < network.EdgeStart[s + 1]; e++)
+            {
+                flow[e] = rate * network.EdgeQuantity[e];
             }
         }
     }

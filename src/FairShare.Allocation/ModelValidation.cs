@@ -27,12 +27,12 @@ public static class ModelValidation
         problems.AddRange(CheckValues(model));
         problems.AddRange(CheckDuplicateIds(model));
         problems.AddRange(CheckOperatingExists(model));
-        var usageProblems = CheckUsageIds(model);
-        problems.AddRange(usageProblems);
+        var ends = UsageEnds.Resolve(model);
+        problems.AddRange(CheckUsageIds(model, ends));
         problems.AddRange(CheckStepDownOrder(model));
         if (!skipGraphChecks && problems.Count == 0)
         {
-            network = new Network(model);
+            network = new Network(model, ends);
             if (SomeSupportCannotReachAnOperatingDepartment(network))
             {
                 problems.AddRange(CheckEveryCostCanReachAnOperatingDepartment(model));
@@ -110,21 +110,16 @@ public static class ModelValidation
         }
     }
 
-    private static IEnumerable<ModelProblem> CheckUsageIds(AllocationModel model)
+    private static IEnumerable<ModelProblem> CheckUsageIds(AllocationModel model, UsageEnds ends)
     {
-        var kinds = new Dictionary<string, DepartmentKind>(StringComparer.Ordinal);
-        foreach (var d in model.Departments)
+        for (var k = 0; k < model.Usage.Count; k++)
         {
-            kinds.TryAdd(d.Id, d.Kind);
-        }
-
-        foreach (var u in model.Usage)
-        {
-            if (!kinds.TryGetValue(u.Provider, out var providerKind))
+            var u = model.Usage[k];
+            if (ends.Provider[k] < 0)
             {
                 yield return new ModelProblem(ProblemKind.UnknownDepartment, $"Usage line {u.Line}: provider \"{u.Provider}\" is not a department.", [u.Provider], [u.Line]);
             }
-            else if (providerKind == DepartmentKind.Operating && u.Provider != u.Receiver && u.Quantity > 0)
+            else if (model.Departments[ends.Provider[k]].Kind == DepartmentKind.Operating && u.Provider != u.Receiver && u.Quantity > 0)
             {
                 yield return new ModelProblem(
                     ProblemKind.OperatingProvider,
@@ -133,7 +128,7 @@ public static class ModelValidation
                     [u.Line]);
             }
 
-            if (!kinds.ContainsKey(u.Receiver))
+            if (ends.Receiver[k] < 0)
             {
                 yield return new ModelProblem(ProblemKind.UnknownDepartment, $"Usage line {u.Line}: receiver \"{u.Receiver}\" is not a department.", [u.Receiver], [u.Line]);
             }
@@ -187,7 +182,7 @@ public static class ModelValidation
     }
 
     /// <summary>The quick test on the canonical network; the detailed check (naming lines) runs only if it fails.</summary>
-    private static bool SomeSupportCannotReachAnOperatingDepartment(Network network)
+    internal static bool SomeSupportCannotReachAnOperatingDepartment(Network network)
     {
         var supports = network.Supports.Length;
         var incomingStart = new int[supports + 1];

@@ -9,6 +9,12 @@ namespace FairShare.Allocation;
 internal sealed class Network
 {
     public Network(AllocationModel model)
+        : this(model, UsageEnds.Resolve(model))
+    {
+    }
+
+    /// <summary>Builds the network from usage whose ends are already resolved (validation resolves them once for both).</summary>
+    internal Network(AllocationModel model, UsageEnds ends)
     {
         Currency = model.Currency;
         var n = model.Departments.Count;
@@ -20,9 +26,11 @@ internal sealed class Network
             IndexOf[Departments[i].Id] = i;
         }
 
+        var canonical = new int[n];
         for (var i = 0; i < n; i++)
         {
-            FilePosition[IndexOf[model.Departments[i].Id]] = i;
+            canonical[i] = IndexOf[model.Departments[i].Id];
+            FilePosition[canonical[i]] = i;
         }
 
         SupportOf = new int[n];
@@ -44,23 +52,31 @@ internal sealed class Network
 
         Supports = [.. supports];
 
-        // Bucket usage lines by provider, sort each bucket by receiver, add up repeated pairs.
+        // Order usage lines by provider, then receiver (two stable counting sorts: linear, no comparisons),
+        // adding up repeated pairs.
         var supportCount = Supports.Length;
+        var usageCount = model.Usage.Count;
+        var providerOf = new int[usageCount];
+        var receiverOf = new int[usageCount];
+        var byReceiver = new int[n + 1];
         var bucket = new int[supportCount + 1];
-        var providerOf = new int[model.Usage.Count];
-        var receiverOf = new int[model.Usage.Count];
-        for (var k = 0; k < model.Usage.Count; k++)
+        for (var k = 0; k < usageCount; k++)
         {
-            var u = model.Usage[k];
             providerOf[k] = -1;
-            if (u.Quantity <= 0 || u.Provider == u.Receiver)
+            if (model.Usage[k].Quantity <= 0 || ends.Provider[k] == ends.Receiver[k])
             {
                 continue;
             }
 
-            providerOf[k] = SupportOf[IndexOf[u.Provider]];
-            receiverOf[k] = IndexOf[u.Receiver];
+            providerOf[k] = SupportOf[canonical[ends.Provider[k]]];
+            receiverOf[k] = canonical[ends.Receiver[k]];
+            byReceiver[receiverOf[k] + 1]++;
             bucket[providerOf[k] + 1]++;
+        }
+
+        for (var d = 0; d < n; d++)
+        {
+            byReceiver[d + 1] += byReceiver[d];
         }
 
         for (var s = 0; s < supportCount; s++)
@@ -69,53 +85,55 @@ internal sealed class Network
         }
 
         var total = bucket[supportCount];
-        var receivers = new int[total];
-        var quantities = new decimal[total];
-        var fill = (int[])bucket.Clone();
-        for (var k = 0; k < model.Usage.Count; k++)
+        var receiverOrder = new int[total];
+        for (var k = 0; k < usageCount; k++)
         {
             if (providerOf[k] >= 0)
             {
-                var at = fill[providerOf[k]]++;
-                receivers[at] = receiverOf[k];
-                quantities[at] = model.Usage[k].Quantity;
+                receiverOrder[byReceiver[receiverOf[k]]++] = k;
             }
         }
 
-        // Compact in place: the arrays keep their length, EdgeCount says how much is used.
-        var start = new int[supportCount + 1];
-        var count = 0;
-        for (var s = 0; s < supportCount; s++)
+        var lines = new int[total];
+        for (var j = 0; j < total; j++)
         {
-            Array.Sort(receivers, quantities, bucket[s], bucket[s + 1] - bucket[s]);
-            for (var k = bucket[s]; k < bucket[s + 1]; k++)
-            {
-                if (k > bucket[s] && receivers[k] == receivers[k - 1])
-                {
-                    quantities[count - 1] += quantities[k];
-                    continue;
-                }
+            var k = receiverOrder[j];
+            lines[bucket[providerOf[k]]++] = k;
+        }
 
-                receivers[count] = receivers[k];
-                quantities[count] = quantities[k];
-                count++;
+        var receivers = new int[total];
+        var quantities = new decimal[total];
+        var start = new int[supportCount + 1];
+        var from = new int[total];
+        var count = 0;
+        for (var j = 0; j < total; j++)
+        {
+            var k = lines[j];
+            var s = providerOf[k];
+            if (count > 0 && from[count - 1] == s && receivers[count - 1] == receiverOf[k])
+            {
+                quantities[count - 1] += model.Usage[k].Quantity;
+                continue;
             }
 
+            receivers[count] = receiverOf[k];
+            quantities[count] = model.Usage[k].Quantity;
+            from[count] = s;
+            count++;
             start[s + 1] = count;
+        }
+
+        // Providers with no edges start where the one before ends.
+        for (var s = 0; s < supportCount; s++)
+        {
+            start[s + 1] = Math.Max(start[s + 1], start[s]);
         }
 
         EdgeCount = count;
         EdgeStart = start;
         EdgeTo = receivers;
         EdgeQuantity = quantities;
-        EdgeFrom = providerOf;
-        for (var s = 0; s < supportCount; s++)
-        {
-            for (var e = start[s]; e < start[s + 1]; e++)
-            {
-                EdgeFrom[e] = s;
-            }
-        }
+        EdgeFrom = from;
     }
 
     public string Currency { get; }
@@ -151,4 +169,51 @@ internal sealed class Network
     public bool IsSupport(int department) => SupportOf[department] >= 0;
 
     public string Id(int department) => Departments[department].Id;
+}
+
+/// <summary>
+/// Each usage line's provider and receiver as a position in the model's department list (the first
+/// department with that id), or -1 for an id that is no department. Found once, for validation and the
+/// network alike; consecutive lines from one provider (the usual file) cost one lookup.
+/// </summary>
+internal sealed class UsageEnds
+{
+    private UsageEnds(int[] provider, int[] receiver)
+    {
+        Provider = provider;
+        Receiver = receiver;
+    }
+
+    public int[] Provider { get; }
+
+    public int[] Receiver { get; }
+
+    public static UsageEnds Resolve(AllocationModel model)
+    {
+        var positionOf = new Dictionary<string, int>(model.Departments.Count, StringComparer.Ordinal);
+        for (var i = 0; i < model.Departments.Count; i++)
+        {
+            positionOf.TryAdd(model.Departments[i].Id, i);
+        }
+
+        var count = model.Usage.Count;
+        var provider = new int[count];
+        var receiver = new int[count];
+        string? lastProvider = null;
+        var lastPosition = -1;
+        for (var k = 0; k < count; k++)
+        {
+            var u = model.Usage[k];
+            if (!string.Equals(u.Provider, lastProvider, StringComparison.Ordinal))
+            {
+                lastProvider = u.Provider;
+                lastPosition = positionOf.GetValueOrDefault(u.Provider, -1);
+            }
+
+            provider[k] = lastPosition;
+            receiver[k] = positionOf.GetValueOrDefault(u.Receiver, -1);
+        }
+
+        return new UsageEnds(provider, receiver);
+    }
 }

@@ -1,7 +1,42 @@
+using System.Numerics;
+
 namespace FairShare.Allocation.Tests;
 
 public class PennyRoundingTests
 {
+    [Fact]
+    public void Split_MatchesBigIntegerArithmetic_AtEveryScale()
+    {
+        // floor and the fraction in 10⁻¹⁸ units (truncated), with fractions within 10⁻⁹ of whole snapped.
+        const long unit = 1_000_000_000_000_000_000;
+        var random = new Random(20261125);
+        for (var k = 0; k < 20_000; k++)
+        {
+            var scale = (byte)(k % 29);
+            var value = new decimal(random.Next(), random.Next(), scale >= 10 ? random.Next(0, 1 << 22) : 0, false, scale);
+            var mantissa = DecimalMantissa(value);
+            var power = BigInteger.Pow(10, scale);
+            var whole = BigInteger.DivRem(mantissa, power, out var rest);
+            var fraction = (long)(rest * unit / power);
+            if (fraction > unit - 1_000_000_000)
+            {
+                (whole, fraction) = (whole + 1, 0);
+            }
+            else if (fraction < 1_000_000_000)
+            {
+                fraction = 0;
+            }
+
+            Assert.Equal(((long)whole, fraction), PennyRounding.Split(value));
+        }
+    }
+
+    private static BigInteger DecimalMantissa(decimal value)
+    {
+        var bits = decimal.GetBits(value);
+        return ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+    }
+
     [Fact]
     public void LargestRemainder_OnePennyThreeWays_GoesToTheFirstReceiverInIdOrder()
     {
