@@ -101,6 +101,16 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Costs, csv));
         Assert.Equal(["amount", "account"], rejected.Problems.Select(p => p.Column));
         Assert.Equal([2, 3], rejected.Problems.Select(p => p.Line));
+
+        // The demo's ledger has Legal's employees for March already: an amount is imported once.
+        var twice = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Costs,
+            "period,costCentre,account,amount\n2027-03,S-LEG,3000,10.00\n2027-03,S-LEG,1000,10.00\n"));
+        var problem = Assert.Single(twice.Problems);
+        Assert.Equal((3, "account", "1000"), (problem.Line, problem.Column, problem.Value));
+        Assert.StartsWith("has an amount for this cost centre and period already, from import ", problem.Reason, StringComparison.Ordinal);
+        var drivers = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Drivers,
+            "period,costCentre,driver,value\n2027-03,S-LEG,fte,12\n"));
+        Assert.Equal((2, "driver"), (Assert.Single(drivers.Problems).Line, drivers.Problems[0].Column));
     }
 
     [Fact]

@@ -122,8 +122,12 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     private sealed record Written(int Rows, decimal Total, List<ImportProblem> Problems,
         Dictionary<string, int>? RecordLines = null, bool SomeImportedBefore = false);
 
-    /// <summary>Parsed rows of a small file (drivers, costs, provider costs), written once they are all good.</summary>
-    private sealed record ParsedRows(int Rows, decimal Total, Func<int, CancellationToken, Task> Write);
+    /// <summary>
+    /// Parsed rows of a small file (drivers, costs, provider costs), written once they are all good and none
+    /// is already in the database (<paramref name="AlreadyThere"/> finds those, naming the earlier import).
+    /// </summary>
+    private sealed record ParsedRows(int Rows, decimal Total, Func<int, CancellationToken, Task> Write,
+        Func<CancellationToken, Task<List<ImportProblem>>>? AlreadyThere = null);
 
     private async Task<Written> WriteAsync(ImportKind kind, TabularFile file, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
@@ -134,6 +138,10 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             ImportKind.Attributions or ImportKind.Apportionments => ParseProviderCosts(file, context, kind, problems),
             _ => ParseCosts(file, context, problems),
         };
+        if (problems.Count == 0 && parsed.AlreadyThere is { } alreadyThere)
+        {
+            problems.AddRange(await alreadyThere(cancellationToken));
+        }
         if (problems.Count == 0)
         {
             await parsed.Write(batchId, cancellationToken);
@@ -215,6 +223,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     private ParsedRows ParseDrivers(TabularFile file, ImportContext context, List<ImportProblem> problems)
     {
         var parsed = new List<DriverValue>();
+        var lines = new List<(int Line, string Driver)>();
         var seen = new Dictionary<(AccountingPeriod, int, string), int>();
         var total = 0m;
         foreach (var (line, cells) in file.Rows)
@@ -242,6 +251,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 }
                 seen[key] = line;
                 parsed.Add(new DriverValue(context.AuthorityId, 0, period.Value, centre.Value, driver, value!.Value));
+                lines.Add((line, driver));
                 total += value.Value;
             }
         }
@@ -250,12 +260,32 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             db.DriverValues.AddRange(parsed.Select(d =>
                 new DriverValue(d.AuthorityId, batch, new FinancialYear(d.FinancialYearStart, context.YearStartMonth).Period(d.PeriodNumber), d.CostCentreId, d.Driver, d.Value)));
             await db.SaveChangesAsync(ct);
+        }, async ct =>
+        {
+            var problems = new List<ImportProblem>();
+            foreach (var period in parsed.Select(d => (d.FinancialYearStart, d.PeriodNumber)).Distinct())
+            {
+                var existing = (await db.DriverValues.AsNoTracking()
+                        .Where(d => d.AuthorityId == context.AuthorityId && d.FinancialYearStart == period.FinancialYearStart && d.PeriodNumber == period.PeriodNumber)
+                        .Select(d => new { d.CostCentreId, d.Driver, d.ImportBatchId }).ToListAsync(ct))
+                    .ToLookup(d => (d.CostCentreId, d.Driver.ToLowerInvariant()));
+                for (var i = 0; i < parsed.Count; i++)
+                {
+                    var d = parsed[i];
+                    if ((d.FinancialYearStart, d.PeriodNumber) == period && existing[(d.CostCentreId, d.Driver.ToLowerInvariant())].FirstOrDefault() is { } earlier)
+                    {
+                        problems.Add(new ImportProblem(lines[i].Line, "driver", lines[i].Driver,
+                            $"has a value for this cost centre and period already, from import {earlier.ImportBatchId}; a value is imported once."));
+                    }
+                }
+            }
+            return problems;
         });
     }
 
     private ParsedRows ParseCosts(TabularFile file, ImportContext context, List<ImportProblem> problems)
     {
-        var parsed = new List<(AccountingPeriod Period, int CostCentre, string Account, Money Amount)>();
+        var parsed = new List<(AccountingPeriod Period, int CostCentre, string Account, Money Amount, int Line)>();
         var seen = new Dictionary<(AccountingPeriod, int, string), int>();
         var total = 0m;
         foreach (var (line, cells) in file.Rows)
@@ -288,7 +318,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                     continue;
                 }
                 seen[key] = line;
-                parsed.Add((period.Value, centre.Value, account.Code, Money.FromPounds(amount!.Value)));
+                parsed.Add((period.Value, centre.Value, account.Code, Money.FromPounds(amount!.Value), line));
                 total += amount.Value;
             }
         }
@@ -296,6 +326,25 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         {
             db.CostActuals.AddRange(parsed.Select(c => new CostActual(context.AuthorityId, batch, c.Period, c.CostCentre, c.Account, c.Amount)));
             await db.SaveChangesAsync(ct);
+        }, async ct =>
+        {
+            var problems = new List<ImportProblem>();
+            foreach (var period in parsed.Select(c => c.Period).Distinct())
+            {
+                var existing = (await db.CostActuals.AsNoTracking()
+                        .Where(c => c.AuthorityId == context.AuthorityId && c.FinancialYearStart == period.Year.StartYear && c.PeriodNumber == period.Number)
+                        .Select(c => new { c.CostCentreId, c.Account, c.ImportBatchId }).ToListAsync(ct))
+                    .ToLookup(c => (c.CostCentreId, c.Account));
+                foreach (var c in parsed.Where(c => c.Period == period))
+                {
+                    if (existing[(c.CostCentre, c.Account)].FirstOrDefault() is { } earlier)
+                    {
+                        problems.Add(new ImportProblem(c.Line, "account", c.Account,
+                            $"has an amount for this cost centre and period already, from import {earlier.ImportBatchId}; the ledger's amount is imported once."));
+                    }
+                }
+            }
+            return problems;
         });
     }
 

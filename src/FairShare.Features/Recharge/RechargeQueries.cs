@@ -163,10 +163,11 @@ public sealed class RechargeLedger(FairShareDbContext db, TenantContext tenants,
             .ToDictionaryAsync(j => j.Id, j => j.Description, cancellationToken);
         var ids = journals.Keys.ToList();
         var postings = (await db.Postings.AsNoTracking().Where(p => ids.Contains(p.JournalEntryId)).ToListAsync(cancellationToken))
-            .Select(p => new { Id = p.JournalEntryId, Description = journals[p.JournalEntryId], p.CostCentreId, p.AccountCode, p.AmountPence });
+            .Select(p => new { Id = p.JournalEntryId, Description = journals[p.JournalEntryId], p.CostCentreId, p.AccountCode, p.AmountPence, PostingId = p.Id });
         var sb = new StringBuilder(CsvText.Line("period", "costCentre", "account", "debit", "credit", "description", "runId")).Append("\r\n");
-        foreach (var p in postings.OrderBy(p => p.Id).ThenBy(p => codes[p.CostCentreId], StringComparer.Ordinal).ThenBy(p => p.AccountCode, StringComparer.Ordinal))
+        foreach (var p in postings.OrderBy(p => p.Id).ThenBy(p => codes[p.CostCentreId], StringComparer.Ordinal).ThenBy(p => p.AccountCode, StringComparer.Ordinal).ThenBy(p => p.PostingId))
         {
+            // (Posting ids last: the order they were posted in, so the same run always exports the same file; PostgreSQL returns rows in no set order.)
             var amount = new Money(Math.Abs(p.AmountPence)).ToPlainString();
             sb.Append(CsvText.Line(accounting.Month, codes[p.CostCentreId], p.AccountCode, p.AmountPence > 0 ? amount : "", p.AmountPence < 0 ? amount : "",
                 p.Description, run.Id.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
