@@ -32,7 +32,7 @@ public class SolverBenchmarks
             totals[network.EdgeFrom[e]] += network.EdgeQuantity[e];
         }
 
-        var triples = new List<(int Row, int Column, decimal Weight)>();
+        var triples = new List<(int Row, int Column, decimal Quantity)>();
         dense = Matrix<double>.Build.DenseIdentity(network.Supports.Length);
         for (var e = 0; e < network.EdgeCount; e++)
         {
@@ -40,12 +40,12 @@ public class SolverBenchmarks
             if (to >= 0)
             {
                 var share = network.EdgeQuantity[e] / totals[network.EdgeFrom[e]];
-                triples.Add((to, network.EdgeFrom[e], share));
+                triples.Add((to, network.EdgeFrom[e], network.EdgeQuantity[e]));
                 dense[to, network.EdgeFrom[e]] -= (double)share;
             }
         }
 
-        system = SparseSystem.FromTriples(network.Supports.Length, triples, keepExact: true);
+        system = SparseSystem.FromShares(network.Supports.Length, triples, totals);
         costs = [.. network.Supports.Select(d => network.CostPence[d])];
         costsDouble = [.. costs.Select(c => (double)c)];
         rightHandSide = Vector<double>.Build.DenseOfArray(costsDouble);

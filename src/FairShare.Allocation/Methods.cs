@@ -101,18 +101,17 @@ internal static class Methods
     {
         var supports = network.Supports.Length;
         var totals = Totals(network);
-        var triples = new List<(int Row, int Column, decimal Weight)>();
+        var triples = new List<(int Row, int Column, decimal Quantity)>();
         for (var e = 0; e < network.EdgeCount; e++)
         {
             var to = network.SupportOf[network.EdgeTo[e]];
             if (to >= 0)
             {
-                var from = network.EdgeFrom[e];
-                triples.Add((to, from, network.EdgeQuantity[e] / totals[from]));
+                triples.Add((to, network.EdgeFrom[e], network.EdgeQuantity[e]));
             }
         }
 
-        var system = SparseSystem.FromTriples(supports, triples, keepExact: true);
+        var system = SparseSystem.FromShares(supports, triples, totals);
         var costs = new decimal[supports];
         for (var s = 0; s < supports; s++)
         {

@@ -10,15 +10,17 @@ internal sealed class SparseSystem
     private readonly int[] rowStart;
     private readonly int[] column;
     private readonly double[] weight;
-    private readonly decimal[]? exactWeight;
+    private readonly decimal[]? quantity;
+    private readonly decimal[]? columnTotal;
 
-    public SparseSystem(int size, int[] rowStart, int[] column, double[] weight, decimal[]? exactWeight)
+    public SparseSystem(int size, int[] rowStart, int[] column, double[] weight, decimal[]? quantity = null, decimal[]? columnTotal = null)
     {
         Size = size;
         this.rowStart = rowStart;
         this.column = column;
         this.weight = weight;
-        this.exactWeight = exactWeight;
+        this.quantity = quantity;
+        this.columnTotal = columnTotal;
     }
 
     public int Size { get; }
@@ -26,8 +28,12 @@ internal sealed class SparseSystem
     /// <summary>Gauss–Seidel sweeps used by the last double solve (for diagnostics and benchmarks).</summary>
     public int LastSweeps { get; private set; }
 
-    /// <summary>Builds rows from (row, column, weight) triples.</summary>
-    public static SparseSystem FromTriples(int size, IReadOnlyList<(int Row, int Column, decimal Weight)> triples, bool keepExact)
+    /// <summary>
+    /// Builds rows from (row, column, quantity) triples whose weight is the quantity over its column's
+    /// total: W[row, column] = quantity / columnTotal[column]. The exact residual divides once per column,
+    /// not once per non-zero.
+    /// </summary>
+    public static SparseSystem FromShares(int size, IReadOnlyList<(int Row, int Column, decimal Quantity)> triples, decimal[] columnTotal)
     {
         var start = new int[size + 1];
         foreach (var t in triples)
@@ -43,19 +49,16 @@ internal sealed class SparseSystem
         var next = (int[])start.Clone();
         var columns = new int[triples.Count];
         var weights = new double[triples.Count];
-        var exact = keepExact ? new decimal[triples.Count] : null;
+        var quantities = new decimal[triples.Count];
         foreach (var t in triples)
         {
             var k = next[t.Row]++;
             columns[k] = t.Column;
-            weights[k] = (double)t.Weight;
-            if (exact is not null)
-            {
-                exact[k] = t.Weight;
-            }
+            weights[k] = (double)t.Quantity / (double)columnTotal[t.Column];
+            quantities[k] = t.Quantity;
         }
 
-        return new SparseSystem(size, start, columns, weights, exact);
+        return new SparseSystem(size, start, columns, weights, quantities, columnTotal);
     }
 
     /// <summary>Builds rows from (row, column, weight) triples, in double only.</summary>
@@ -82,7 +85,7 @@ internal sealed class SparseSystem
             weights[k] = t.Weight;
         }
 
-        return new SparseSystem(size, start, columns, weights, null);
+        return new SparseSystem(size, start, columns, weights);
     }
 
     private const int GaussSeidelSweeps = 20_000;
@@ -206,7 +209,7 @@ internal sealed class SparseSystem
     /// </summary>
     public decimal[] SolveDecimal(decimal[] b)
     {
-        if (exactWeight is null)
+        if (quantity is null || columnTotal is null)
         {
             throw new InvalidOperationException("This system was built without exact weights.");
         }
@@ -215,6 +218,7 @@ internal sealed class SparseSystem
         var r = (decimal[])b.Clone();
         var previous = decimal.MaxValue;
         var rightHandSide = new double[Size];
+        var perUnit = new decimal[Size];
         for (var pass = 0; pass < 200; pass++)
         {
             var largest = 0m;
@@ -256,12 +260,17 @@ internal sealed class SparseSystem
                 x[i] += (decimal)correction[i];
             }
 
+            for (var j = 0; j < Size; j++)
+            {
+                perUnit[j] = columnTotal[j] == 0 ? 0 : x[j] / columnTotal[j];
+            }
+
             for (var i = 0; i < Size; i++)
             {
                 var sum = b[i] - x[i];
                 for (var k = rowStart[i]; k < rowStart[i + 1]; k++)
                 {
-                    sum += exactWeight[k] * x[column[k]];
+                    sum += quantity[k] * perUnit[column[k]];
                 }
 
                 r[i] = sum;
