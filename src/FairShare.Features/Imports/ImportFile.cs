@@ -491,7 +491,7 @@ internal sealed class ImportContext
 
     public static DateOnly? Date(int line, string column, string text, List<ImportProblem> problems)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }
@@ -501,7 +501,7 @@ internal sealed class ImportContext
 
     public AccountingPeriod? Period(int line, string column, string text, List<ImportProblem> problems)
     {
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (IsoDate.TryParseMonth(text, out var first))
         {
             return AccountingPeriod.Containing(first, YearStartMonth);
         }
