@@ -18,12 +18,8 @@ public static class BulkInsert
 {
     private const int RowsPerStatement = 10_000;
 
-    /// <summary>
-    /// Writes the rows and returns how many were written: fewer than given only when <paramref name="skipConflictsOn"/>
-    /// (the columns of a unique index) is set and some rows would have broken it, which are then skipped
-    /// (ON CONFLICT DO NOTHING) instead of failing the statement.
-    /// </summary>
-    public static async Task<long> WriteAsync<T>(FairShareDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken, string[]? skipConflictsOn = null)
+    /// <summary>Writes the rows and returns how many were written. A row that breaks a unique index fails the write (see <see cref="IsUniqueViolation"/>).</summary>
+    public static async Task<long> WriteAsync<T>(FairShareDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         if (rows.Count == 0)
@@ -32,7 +28,6 @@ public static class BulkInsert
         }
         var columns = Columns<T>.Of(db.Model);
         var names = string.Join(", ", columns.List.Select(c => Quote(c.Name)));
-        var conflict = skipConflictsOn is null ? "" : $" ON CONFLICT ({string.Join(", ", skipConflictsOn.Select(Quote))}) DO NOTHING";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts are written inside the caller's transaction.");
@@ -41,7 +36,7 @@ public static class BulkInsert
         {
             case NpgsqlConnection npgsql:
                 var unnest = string.Join(", ", columns.List.Select((c, i) => $"$" + (i + 1) + "::" + c.StoreType + "[]"));
-                var sql = $"INSERT INTO {Quote(columns.Table)} ({names}) SELECT * FROM unnest({unnest}){conflict}";
+                var sql = $"INSERT INTO {Quote(columns.Table)} ({names}) SELECT * FROM unnest({unnest})";
                 for (var first = 0; first < rows.Count; first += RowsPerStatement)
                 {
                     var count = Math.Min(RowsPerStatement, rows.Count - first);
@@ -61,14 +56,14 @@ public static class BulkInsert
             case SqliteConnection sqlite when columns.List.All(c => SqliteRaw.CanBind(c.ProviderType)):
                 // SQLite's own statement API: parameters bound by position. Microsoft.Data.Sqlite looks each
                 // named parameter up again on every execution, which was a quarter of a million-row import.
-                var insert = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"?{i + 1}"))}){conflict}";
+                var insert = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"?{i + 1}"))})";
                 written = SqliteRaw.InsertAll(sqlite, insert, rows, columns.List.Select(c => c.Value).ToArray(), cancellationToken);
                 break;
             case SqliteConnection sqlite:
                 await using (var command = sqlite.CreateCommand())
                 {
                     command.Transaction = (SqliteTransaction)transaction;
-                    command.CommandText = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"$p{i}"))}){conflict}";
+                    command.CommandText = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"$p{i}"))})";
                     var parameters = columns.List.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
                     command.Prepare();
                     foreach (var row in rows)
@@ -87,6 +82,14 @@ public static class BulkInsert
         }
         return written;
     }
+
+    /// <summary>Whether a write failed because a row broke a unique index, on either database.</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        _ => false,
+    };
 
     private static string Quote(string name) => $"\"{name}\"";
 

@@ -95,6 +95,20 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task UsageImport_RefusesRecordsImportedBefore_AndWritesNothingOfThatFile()
+    {
+        const string header = "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n";
+        await ImportAsync(ImportKind.Usage, header + "TWICE-1,2027-02-03,F-OP,LEG-ADV,2,J1,me\nTWICE-2,2027-02-04,F-OP,LEG-ADV,1,J2,me\n");
+        var again = await Assert.ThrowsAsync<ImportRejectedException>(() =>
+            ImportAsync(ImportKind.Usage, header + "TWICE-3,2027-02-05,F-OP,LEG-ADV,4,J3,me\nTWICE-2,2027-02-04,F-OP,LEG-ADV,1,J2,me\n"));
+        Assert.Equal("line 3, recordId 'TWICE-2': was imported before; a record is counted once.", Assert.Single(again.Problems).ToString());
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        Assert.Equal(["TWICE-1", "TWICE-2"], await db.Usage.Where(u => u.RecordId.StartsWith("TWICE-")).OrderBy(u => u.RecordId).Select(u => u.RecordId).ToListAsync());
+    }
+
+    [Fact]
     public async Task CostsImport_RefusesUnknownAccountsAndFractionsOfAPenny()
     {
         var csv = "period,costCentre,account,amount\n2027-03,S-LEG,1000,1000.005\n2027-03,S-LEG,6000,5\n2027-03,S-LEG,2000,250.10\n";

@@ -150,30 +150,44 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     }
 
     /// <summary>
-    /// Usage files are the large ones (a million rows): they are read row by row, checked, and written in bulk;
-    /// the unique index on (authority, record id) finds records imported before as they are written. (Checking
-    /// on one thread while writing on another was slower on two cores: the checker's garbage pauses the writer.)
+    /// Usage files are the large ones (a million rows): they are read row by row, checked, and written in bulk
+    /// chunks while the next rows are read (on PostgreSQL the server writes one chunk as this reads the next); the
+    /// unique index on (authority, record id) finds records imported before as they are written. The first bad row
+    /// stops the writing; the rest are still checked, so that every bad row is reported, and the caller rolls back.
     /// </summary>
     private async Task<Written> WriteUsageAsync(TabularFile file, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var usage = new List<RecordedUsage>();
+        var writer = new BulkUsage.Writer(db, context.YearStartMonth);
         var rows = 0;
         var total = 0m;
-        foreach (var (line, cells) in file.Rows)
+        try
         {
-            rows++;
-            if (ParseUsage(line, cells, context, tenants.Actor, lines, problems) is { } u)
+            foreach (var (line, cells) in file.Rows)
             {
-                total += u.Quantity;
-                if (problems.Count == 0)
+                rows++;
+                if (ParseUsage(line, cells, context, tenants.Actor, lines, problems) is { } u)
                 {
-                    usage.Add(new RecordedUsage(context.AuthorityId, batchId, u.Id, u.Date, u.Buyer, u.Offering, u.Quantity, u.Job, u.By));
+                    total += u.Quantity;
+                    if (problems.Count == 0)
+                    {
+                        await writer.AddAsync(new RecordedUsage(context.AuthorityId, batchId, u.Id, u.Date, u.Buyer, u.Offering, u.Quantity, u.Job, u.By), cancellationToken);
+                    }
                 }
             }
         }
-        var allNew = problems.Count > 0 || await BulkUsage.WriteAsync(db, usage, context.YearStartMonth, cancellationToken);
+        catch
+        {
+            // Let the chunk being written finish before the transaction rolls back under it.
+            await writer.AbandonAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        if (problems.Count > 0)
+        {
+            await writer.AbandonAsync();
+        }
+        var allNew = problems.Count > 0 || await writer.CompleteAsync(cancellationToken);
         return new Written(rows, total, problems, lines, !allNew);
     }
 

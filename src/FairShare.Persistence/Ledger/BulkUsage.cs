@@ -5,25 +5,80 @@ namespace FairShare.Persistence.Ledger;
 /// <summary>
 /// Writes an import's usage records in bulk inside the caller's transaction, with their totals per (period,
 /// buyer, offering), which runs read instead of the records. The unique index on (authority, record id) is the
-/// check for records imported before: such a record is skipped rather than written twice.
+/// check for records imported before: a record already there fails the write, and the caller rolls back and
+/// then looks up which. (A plain INSERT: ON CONFLICT DO NOTHING took PostgreSQL 6.2 s a million rows, not 4.4 s.)
 /// </summary>
 public static class BulkUsage
 {
-    private static readonly string[] RecordIdentity = [nameof(RecordedUsage.AuthorityId), nameof(RecordedUsage.RecordId)];
-
-    /// <returns>False when some records were imported before (and skipped): the caller must roll back, then look up which.</returns>
-    public static async Task<bool> WriteAsync(FairShareDbContext db, IReadOnlyList<RecordedUsage> rows, int yearStartMonth, CancellationToken cancellationToken)
-    {
-        var written = await BulkInsert.WriteAsync(db, rows, cancellationToken, skipConflictsOn: RecordIdentity);
-        if (written != rows.Count)
-        {
-            return false;
-        }
-        await AddSummariesAsync(db, rows, yearStartMonth, cancellationToken);
-        return true;
-    }
-
     /// <summary>Adds the records' totals per (period, buyer, offering), which runs read; in the caller's transaction.</summary>
     public static async Task AddSummariesAsync(FairShareDbContext db, IEnumerable<RecordedUsage> rows, int yearStartMonth, CancellationToken cancellationToken) =>
         await BulkInsert.WriteAsync(db, UsageSummaryRow.Of(rows, yearStartMonth), cancellationToken);
+
+    /// <summary>
+    /// Takes records as a file is read and writes them a chunk at a time, so a million-row file is never all in
+    /// memory. On PostgreSQL a chunk's statement runs on the server while the next chunk is read and checked
+    /// here: the two cores work at once. Not thread-safe; one writer per import.
+    /// </summary>
+    public sealed class Writer(FairShareDbContext db, int yearStartMonth)
+    {
+        private const int ChunkSize = 50_000;
+        private readonly UsageTotals totals = new(yearStartMonth);
+        private List<RecordedUsage> pending = new(ChunkSize);
+        private Task<long>? inFlight;
+        private bool importedBefore;
+
+        public async Task AddAsync(RecordedUsage usage, CancellationToken cancellationToken)
+        {
+            pending.Add(usage);
+            totals.Add(usage);
+            if (pending.Count == ChunkSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        /// <summary>Writes what is left and the totals. False when some records were imported before (and skipped): the caller must roll back, then look up which.</summary>
+        public async Task<bool> CompleteAsync(CancellationToken cancellationToken)
+        {
+            await FlushAsync(cancellationToken);
+            await WaitAsync();
+            if (importedBefore)
+            {
+                return false;
+            }
+            await BulkInsert.WriteAsync(db, totals.Rows(), cancellationToken);
+            return true;
+        }
+
+        /// <summary>Waits for the chunk being written, if any, so the caller can roll back; what it wrote goes with the rollback.</summary>
+        public Task AbandonAsync() => WaitAsync();
+
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await WaitAsync();
+            var chunk = pending;
+            pending = new List<RecordedUsage>(ChunkSize);
+            if (chunk.Count > 0 && !importedBefore)
+            {
+                // (Once a record was found imported before, the transaction is lost: the rest are only added up.)
+                inFlight = BulkInsert.WriteAsync(db, chunk, cancellationToken);
+            }
+        }
+
+        private async Task WaitAsync()
+        {
+            if (inFlight is { } task)
+            {
+                inFlight = null;
+                try
+                {
+                    await task;
+                }
+                catch (Exception e) when (BulkInsert.IsUniqueViolation(e))
+                {
+                    importedBefore = true;
+                }
+            }
+        }
+    }
 }

@@ -116,24 +116,37 @@ public sealed class UsageSummaryRow : ITenantOwned
     /// <summary>The totals of some records, one row per (batch, period, buyer, offering).</summary>
     public static List<UsageSummaryRow> Of(IEnumerable<RecordedUsage> usage, int yearStartMonth)
     {
-        var totals = new Dictionary<(int Authority, int Batch, int Year, int Period, int Buyer, int Offering), (decimal Quantity, int Records)>();
+        var totals = new UsageTotals(yearStartMonth);
         foreach (var u in usage)
         {
-            var period = AccountingPeriod.Containing(u.Date, yearStartMonth);
-            var key = (u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
-            var (quantity, records) = totals.GetValueOrDefault(key);
-            totals[key] = (quantity + u.Quantity, records + 1);
+            totals.Add(u);
         }
-        return [.. totals.Select(t => new UsageSummaryRow
-        {
-            AuthorityId = t.Key.Authority,
-            ImportBatchId = t.Key.Batch,
-            FinancialYearStart = t.Key.Year,
-            PeriodNumber = t.Key.Period,
-            BuyerCostCentreId = t.Key.Buyer,
-            OfferingId = t.Key.Offering,
-            Quantity = t.Value.Quantity,
-            Records = t.Value.Records,
-        })];
+        return totals.Rows();
     }
+}
+
+/// <summary>Usage records added up per (authority, batch, period, buyer, offering) as they come.</summary>
+public sealed class UsageTotals(int yearStartMonth)
+{
+    private readonly Dictionary<(int Authority, int Batch, int Year, int Period, int Buyer, int Offering), (decimal Quantity, int Records)> _totals = [];
+
+    public void Add(RecordedUsage u)
+    {
+        var period = AccountingPeriod.Containing(u.Date, yearStartMonth);
+        var key = (u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
+        var (quantity, records) = _totals.GetValueOrDefault(key);
+        _totals[key] = (quantity + u.Quantity, records + 1);
+    }
+
+    public List<UsageSummaryRow> Rows() => [.. _totals.Select(t => new UsageSummaryRow
+    {
+        AuthorityId = t.Key.Authority,
+        ImportBatchId = t.Key.Batch,
+        FinancialYearStart = t.Key.Year,
+        PeriodNumber = t.Key.Period,
+        BuyerCostCentreId = t.Key.Buyer,
+        OfferingId = t.Key.Offering,
+        Quantity = t.Value.Quantity,
+        Records = t.Value.Records,
+    })];
 }
