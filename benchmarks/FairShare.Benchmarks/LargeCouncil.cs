@@ -101,6 +101,52 @@ public static class LargeCouncil
         }
     }
 
+    /// <summary>
+    /// The use cases themselves, in this process and timed by stopwatch, without the CLI's start-up: on an empty
+    /// database, the council, its costs and drivers, two usage imports of <paramref name="rows"/> records, then
+    /// the run, its reversal and the run again — each the same call the CLI and the web page make.
+    /// </summary>
+    public static async Task TimeUseCasesAsync(DatabaseOptions options, string folder, int rows)
+    {
+        await CreateAsync(options);
+        WriteCosts(Path.Combine(folder, "costs.csv"));
+        WriteDrivers(Path.Combine(folder, "drivers.csv"));
+        WriteUsage(Path.Combine(folder, "usage-1.csv"), 1, rows);
+        WriteUsage(Path.Combine(folder, "usage-2.csv"), rows + 1, rows);
+        await using var services = new ServiceCollection().AddFairShare(options).BuildServiceProvider();
+
+        async Task<T> AsFinanceOfficerAsync<T>(Func<IServiceProvider, Task<T>> action)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var tenant = (await scope.ServiceProvider.GetRequiredService<Features.Tenancy.ResolveTenant>().HandleAsync(Code)).Value;
+            var actor = new Domain.Access.Actor("bench", "Benchmark", tenant.AuthorityId, [new Domain.Access.RoleGrant(Domain.Access.Role.FinanceOfficer)], "bench");
+            scope.ServiceProvider.GetRequiredService<Features.Tenancy.TenantContext>().Set(tenant, actor);
+            return await action(scope.ServiceProvider);
+        }
+
+        async Task TimeAsync(string what, Func<IServiceProvider, Task<string>> action)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var said = await AsFinanceOfficerAsync(action);
+            Console.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:F2} s in process ({said})");
+        }
+
+        Task<string> Import(IServiceProvider s, Domain.Recording.ImportKind kind, string file) =>
+            s.GetRequiredService<Features.Imports.ImportFile>()
+                .HandleAsync(new Features.Imports.ImportRequest(kind, file, File.ReadAllBytes(Path.Combine(folder, file))))
+                .ContinueWith(t => $"{t.Result.Rows:N0} rows", TaskScheduler.Default);
+
+        await TimeAsync("import costs", s => Import(s, Domain.Recording.ImportKind.Costs, "costs.csv"));
+        await TimeAsync("import drivers", s => Import(s, Domain.Recording.ImportKind.Drivers, "drivers.csv"));
+        await TimeAsync($"import usage, {rows:N0} rows into an empty table", s => Import(s, Domain.Recording.ImportKind.Usage, "usage-1.csv"));
+        await TimeAsync($"import usage, {rows:N0} more", s => Import(s, Domain.Recording.ImportKind.Usage, "usage-2.csv"));
+        Task<string> Run(IServiceProvider s) => s.GetRequiredService<Features.Recharge.RunRecharge>().HandleAsync("2026-05", dryRun: false)
+            .ContinueWith(t => $"run {t.Result.RunId}, {t.Result.Postings:N0} postings", TaskScheduler.Default);
+        await TimeAsync("recharge run, database to posted journal", Run);
+        await TimeAsync("recharge reverse", async s => $"{await s.GetRequiredService<Features.Recharge.RechargeLedger>().ReverseAsync("2026-05")} reversed");
+        await TimeAsync("recharge run again", Run);
+    }
+
     private static string CentreCode(int i) => $"CC{i:D4}";
 
     private static string OfferingCode(int i) => $"SVC{i:D3}";

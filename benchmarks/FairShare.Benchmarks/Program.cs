@@ -29,6 +29,17 @@ if (args is ["council", var folder, .. var rest])
     return 0;
 }
 
+if (args is ["usecases", var where, .. var more])
+{
+    // The import and run use cases in this process, without the CLI's start-up (an empty database).
+    var options = more is [var connection]
+        ? new FairShare.Persistence.DatabaseOptions { Provider = "Postgres", ConnectionString = connection }
+        : new FairShare.Persistence.DatabaseOptions { DataFolder = where };
+    Directory.CreateDirectory(where);
+    await LargeCouncil.TimeUseCasesAsync(options, where, 1_000_000);
+    return 0;
+}
+
 if (args is ["pipeline", var file])
 {
     // The CLI's steps one by one, for the whole-process figure's breakdown.
