@@ -9,9 +9,9 @@ namespace FairShare.Persistence;
 
 /// <summary>
 /// Inserts many rows of one entity type inside the caller's transaction, without the change tracker: one
-/// prepared statement re-executed on SQLite; on PostgreSQL, INSERT … SELECT FROM unnest(arrays) ten thousand
-/// rows a statement (binary COPY would be faster, but PostgreSQL refuses COPY FROM on tables with row-level
-/// security, which every tenant table has). Table, columns, types and value conversions come from EF Core's
+/// prepared statement re-executed on SQLite, bound by position (<see cref="SqliteRaw"/>); on PostgreSQL,
+/// INSERT … SELECT FROM unnest(arrays) ten thousand rows a statement (binary COPY would be faster, but
+/// PostgreSQL refuses COPY FROM on tables with row-level security, which every tenant table has). Table, columns, types and value conversions come from EF Core's
 /// model, so rows land exactly as SaveChanges would write them; generated keys are left to the database.
 /// </summary>
 public static class BulkInsert
@@ -53,29 +53,11 @@ public static class BulkInsert
                     written += await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 break;
-            case SqliteConnection sqlite when columns.List.All(c => SqliteRaw.CanBind(c.ProviderType)):
+            case SqliteConnection sqlite:
                 // SQLite's own statement API: parameters bound by position. Microsoft.Data.Sqlite looks each
                 // named parameter up again on every execution, which was a quarter of a million-row import.
                 var insert = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"?{i + 1}"))})";
-                written = SqliteRaw.InsertAll(sqlite, insert, rows, columns.List.Select(c => c.Value).ToArray(), cancellationToken);
-                break;
-            case SqliteConnection sqlite:
-                await using (var command = sqlite.CreateCommand())
-                {
-                    command.Transaction = (SqliteTransaction)transaction;
-                    command.CommandText = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"$p{i}"))})";
-                    var parameters = columns.List.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
-                    command.Prepare();
-                    foreach (var row in rows)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        for (var i = 0; i < parameters.Length; i++)
-                        {
-                            parameters[i].Value = columns.List[i].Value(row) ?? DBNull.Value;
-                        }
-                        written += command.ExecuteNonQuery();
-                    }
-                }
+                written = SqliteRaw.InsertAll(sqlite, insert, rows, [.. columns.List.Select(c => c.Value)], cancellationToken);
                 break;
             default:
                 throw new NotSupportedException($"Bulk inserts have no path for {connection.GetType().Name}.");

@@ -8,14 +8,10 @@ namespace FairShare.Persistence;
 /// Many rows through one prepared SQLite statement, bound by position with SQLite's own API (SQLitePCLRaw,
 /// which Microsoft.Data.Sqlite itself runs on), on the connection's current transaction. Values are written
 /// as Microsoft.Data.Sqlite writes them (decimal and DateOnly as the same text), so EF Core reads them back
-/// unchanged; other types go the ordinary way.
+/// unchanged. The types bulk-written tables have; another type is refused, naming it.
 /// </summary>
 internal static class SqliteRaw
 {
-    public static bool CanBind(Type type) =>
-        (Nullable.GetUnderlyingType(type) ?? type) is var t
-        && (t == typeof(int) || t == typeof(long) || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(bool));
-
     public static long InsertAll<T>(SqliteConnection connection, string sql, IReadOnlyList<T> rows, Func<object, object?>[] values, CancellationToken cancellationToken)
         where T : class
     {
@@ -60,7 +56,7 @@ internal static class SqliteRaw
         // The text Microsoft.Data.Sqlite binds for these (SqliteValueBinder), which EF Core reads and compares.
         decimal d => raw.sqlite3_bind_text(statement, index, d.ToString("0.0###########################", CultureInfo.InvariantCulture)),
         DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"{value.GetType().Name} values are not bound here."),
+        _ => throw new NotSupportedException($"Bulk inserts into SQLite do not write {value.GetType().Name} values; add them to SqliteRaw.Bind as Microsoft.Data.Sqlite writes them."),
     };
 
     private static void Check(sqlite3 handle, int result)
