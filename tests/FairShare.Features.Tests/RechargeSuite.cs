@@ -109,6 +109,30 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task ALargeUsageFile_WithOneBadRowOrOneRecordImportedBefore_AfterItsFirstChunkIsWritten_ImportsNothing()
+    {
+        // More rows than one written chunk (50,000), so the first chunk is in the database when the bad row comes.
+        static string File(string prefix, int rows, string last)
+        {
+            var csv = new StringBuilder("recordId,date,buyer,offering,quantity,jobReference,recordedBy\n");
+            for (var i = 1; i <= rows; i++)
+            {
+                csv.Append(prefix).Append(i).Append(",2027-02-10,F-OP,LEG-ADV,1,J,me\n");
+            }
+            return csv.Append(last).ToString();
+        }
+        var before = await CountAsync<RecordedUsage>();
+        var bad = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, File("BIG-A-", 60_000, "BIG-A-LAST,2027-02-31,F-OP,LEG-ADV,1,J,me\n")));
+        Assert.Equal("line 60002, date '2027-02-31': is not a date; write it as YYYY-MM-DD.", Assert.Single(bad.Problems).ToString());
+        Assert.Equal(before, await CountAsync<RecordedUsage>());
+
+        await ImportAsync(ImportKind.Usage, "recordId,date,buyer,offering,quantity,jobReference,recordedBy\nBIG-B-OLD,2027-02-11,F-OP,LEG-ADV,1,J,me\n");
+        var twice = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, File("BIG-B-", 60_000, "BIG-B-OLD,2027-02-11,F-OP,LEG-ADV,1,J,me\n")));
+        Assert.Equal("line 60002, recordId 'BIG-B-OLD': was imported before; a record is counted once.", Assert.Single(twice.Problems).ToString());
+        Assert.Equal(before + 1, await CountAsync<RecordedUsage>());
+    }
+
+    [Fact]
     public async Task CostsImport_RefusesUnknownAccountsAndFractionsOfAPenny()
     {
         var csv = "period,costCentre,account,amount\n2027-03,S-LEG,1000,1000.005\n2027-03,S-LEG,6000,5\n2027-03,S-LEG,2000,250.10\n";
