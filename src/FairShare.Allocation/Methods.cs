@@ -121,16 +121,9 @@ internal static class Methods
         var complete = system.SolveDecimal(costs);
         for (var s = 0; s < supports; s++)
         {
-            if (complete[s] == 0)
+            if (complete[s] != 0)
             {
-                continue;
-            }
-
-            // As Spread, without its filter: every edge gets its share, once.
-            var rate = complete[s] / totals[s];
-            for (var e = network.EdgeStart[s]; e < network.EdgeStart[s + 1]; e++)
-            {
-                flow[e] = rate * network.EdgeQuantity[e];
+                Spread(network, s, complete[s], totals[s], flow, include: null);
             }
         }
     }
@@ -267,17 +260,18 @@ internal static class Methods
     }
 
     /// <summary>
-    /// Shares <paramref name="amount"/> over the chosen edges of <paramref name="support"/>. One rate per
-    /// provider, so equal quantities always get identical amounts (and tie exactly in rounding).
+    /// Shares <paramref name="amount"/> over the edges of <paramref name="support"/> that <paramref name="include"/>
+    /// chooses (all of them when null). One rate per provider, so equal quantities always get identical amounts
+    /// (and tie exactly in rounding). Each method spreads a provider once, so each edge's flow is set, not added to.
     /// </summary>
-    private static void Spread(Network network, int support, decimal amount, decimal total, decimal[] flow, Func<int, bool> include)
+    private static void Spread(Network network, int support, decimal amount, decimal total, decimal[] flow, Func<int, bool>? include)
     {
         var rate = amount / total;
         for (var e = network.EdgeStart[support]; e < network.EdgeStart[support + 1]; e++)
         {
-            if (include(e))
+            if (include is null || include(e))
             {
-                flow[e] += rate * network.EdgeQuantity[e];
+                flow[e] = rate * network.EdgeQuantity[e];
             }
         }
     }
