@@ -79,12 +79,11 @@ public sealed class RecordedUsage : ITenantOwned
         RecordedBy = recordedBy;
     }
 
-    public long Id { get; private set; }
     public int AuthorityId { get; private set; }
     public Authority Authority { get; private set; } = null!;
     public int ImportBatchId { get; private set; }
 
-    /// <summary>The record's id in the system it came from; unique per authority, so nothing is counted twice.</summary>
+    /// <summary>The record's id in the system it came from; with the authority, the record's key, so nothing is counted twice.</summary>
     public string RecordId { get; private set; } = "";
     public DateOnly Date { get; private set; }
     public int BuyerCostCentreId { get; private set; }

@@ -702,14 +702,13 @@ namespace FairShare.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .UseCollation("C");
 
                     b.Property<int>("BuyerCostCentreId")
                         .HasColumnType("integer");
@@ -732,22 +731,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
-                    b.Property<string>("RecordId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.HasKey("Id");
+                    b.HasKey("AuthorityId", "RecordId");
 
-                    b.HasIndex("AuthorityId", "Date");
+                    b.HasIndex("AuthorityId", "Date")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
 
-                    b.HasIndex("AuthorityId", "RecordId")
-                        .IsUnique();
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AuthorityId", "Date"), "brin");
 
                     b.ToTable("Usage");
                 });

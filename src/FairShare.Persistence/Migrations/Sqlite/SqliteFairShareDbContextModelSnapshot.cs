@@ -669,12 +669,12 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("FairShare.Domain.Recording.RecordedUsage", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("BuyerCostCentreId")
                         .HasColumnType("INTEGER");
@@ -697,22 +697,14 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RecordId")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("AuthorityId", "RecordId");
 
                     b.HasIndex("AuthorityId", "Date");
-
-                    b.HasIndex("AuthorityId", "RecordId")
-                        .IsUnique();
 
                     b.ToTable("Usage");
                 });
