@@ -57,7 +57,7 @@ public static class BulkInsert
                 // SQLite's own statement API: parameters bound by position. Microsoft.Data.Sqlite looks each
                 // named parameter up again on every execution, which was a quarter of a million-row import.
                 var insert = $"INSERT INTO {Quote(columns.Table)} ({names}) VALUES ({string.Join(", ", columns.List.Select((_, i) => $"?{i + 1}"))})";
-                written = SqliteRaw.InsertAll(sqlite, insert, rows, [.. columns.List.Select(c => c.Value)], cancellationToken);
+                written = SqliteRaw.InsertAll(sqlite, insert, rows, columns.SqliteBinders, cancellationToken);
                 break;
             default:
                 throw new NotSupportedException($"Bulk inserts have no path for {connection.GetType().Name}.");
@@ -78,46 +78,60 @@ public static class BulkInsert
     /// <summary>A column as the database stores it, with a compiled getter that applies EF's value conversion.</summary>
     private sealed record Column(string Name, string StoreType, Type ProviderType, Func<object, object?> Value);
 
+    /// <summary>The insertable columns of an entity type, worked out once per model, with their SQLite binders.</summary>
+    private sealed record Described<T>(IModel Model, string Table, Column[] List, SqliteRaw.Binder<T>[] SqliteBinders);
+
     /// <summary>The insertable columns of an entity type, worked out once per model.</summary>
     private static class Columns<T>
     {
-        private static (IModel Model, string Table, Column[] List)? cached;
+        private static Described<T>? cached;
 
-        public static (string Table, Column[] List) Of(IModel model)
+        public static Described<T> Of(IModel model)
         {
             if (cached is { } c && ReferenceEquals(c.Model, model))
             {
-                return (c.Table, c.List);
+                return c;
             }
             var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var list = entity.GetProperties()
+            var properties = entity.GetProperties()
                 .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
-                .Select(p => Describe(p, table))
                 .ToArray();
-            cached = (model, table.Name, list);
-            return (table.Name, list);
+            var getters = properties.Select(Getter).ToArray();
+            var described = new Described<T>(model, table.Name,
+                [.. properties.Select((p, i) => Describe(p, table, getters[i]))],
+                [.. getters.Select(SqliteRaw.BinderFor<T>)]);
+            cached = described;
+            return described;
         }
 
-        private static Column Describe(IProperty property, StoreObjectIdentifier table)
+        /// <summary>The row's value as the database stores it: the property through EF's value conversion, if any.</summary>
+        private static LambdaExpression Getter(IProperty property)
         {
-            var mapping = property.GetRelationalTypeMapping();
-            var converter = mapping.Converter;
-            var row = Expression.Parameter(typeof(object));
-            Expression value = Expression.Property(Expression.Convert(row, typeof(T)), property.PropertyInfo!);
+            var converter = property.GetRelationalTypeMapping().Converter;
+            var row = Expression.Parameter(typeof(T), "row");
+            Expression value = Expression.Property(row, property.PropertyInfo!);
             if (converter is not null)
             {
                 value = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
             }
-            var getter = Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
-            var provider = converter?.ProviderClrType ?? property.ClrType;
+            return Expression.Lambda(value, row);
+        }
+
+        private static Column Describe(IProperty property, StoreObjectIdentifier table, LambdaExpression getter)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var boxed = Expression.Parameter(typeof(object));
+            var value = Expression.Invoke(getter, Expression.Convert(boxed, typeof(T)));
+            var box = Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), boxed).Compile();
+            var provider = getter.ReturnType;
             // A nullable column's array holds nulls: a value type's array element must be nullable too.
             if (property.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
             {
                 provider = typeof(Nullable<>).MakeGenericType(provider);
             }
             var storeType = property.GetColumnType(table) ?? mapping.StoreType;
-            return new Column(property.GetColumnName(table)!, storeType, provider, getter);
+            return new Column(property.GetColumnName(table)!, storeType, provider, box);
         }
     }
 }
