@@ -8,16 +8,13 @@ using Npgsql;
 namespace FairShare.Persistence;
 
 /// <summary>
-/// Inserts many rows of one entity type inside the caller's transaction, without the change tracker: one
-/// prepared statement re-executed on SQLite, bound by position (<see cref="SqliteRaw"/>); on PostgreSQL,
-/// INSERT … SELECT FROM unnest(arrays) ten thousand rows a statement (binary COPY would be faster, but
-/// PostgreSQL refuses COPY FROM on tables with row-level security, which every tenant table has). Table, columns, types and value conversions come from EF Core's
-/// model, so rows land exactly as SaveChanges would write them; generated keys are left to the database.
+/// Inserts many rows of one entity type inside the caller's transaction, without the change tracker: on SQLite
+/// one prepared statement re-executed, bound by position (<see cref="SqliteRaw"/>); on PostgreSQL binary COPY
+/// through a temporary table (<see cref="PostgresCopy"/>). Table, columns, types and value conversions come from
+/// EF Core's model, so rows land exactly as SaveChanges would write them; generated keys are left to the database.
 /// </summary>
 public static class BulkInsert
 {
-    private const int RowsPerStatement = 10_000;
-
     /// <summary>Writes the rows and returns how many were written. A row that breaks a unique index fails the write (see <see cref="IsUniqueViolation"/>).</summary>
     public static async Task<long> WriteAsync<T>(FairShareDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
@@ -27,7 +24,7 @@ public static class BulkInsert
             return 0;
         }
         var columns = Columns<T>.Of(db.Model);
-        var names = string.Join(", ", columns.List.Select(c => Quote(c.Name)));
+        var names = string.Join(", ", columns.List.Select(Quote));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts are written inside the caller's transaction.");
@@ -35,23 +32,7 @@ public static class BulkInsert
         switch (connection)
         {
             case NpgsqlConnection npgsql:
-                var unnest = string.Join(", ", columns.List.Select((c, i) => $"$" + (i + 1) + "::" + c.StoreType + "[]"));
-                var sql = $"INSERT INTO {Quote(columns.Table)} ({names}) SELECT * FROM unnest({unnest})";
-                for (var first = 0; first < rows.Count; first += RowsPerStatement)
-                {
-                    var count = Math.Min(RowsPerStatement, rows.Count - first);
-                    await using var command = new NpgsqlCommand(sql, npgsql, (NpgsqlTransaction)transaction);
-                    foreach (var column in columns.List)
-                    {
-                        var values = Array.CreateInstance(column.ProviderType, count);
-                        for (var r = 0; r < count; r++)
-                        {
-                            values.SetValue(column.Value(rows[first + r]), r);
-                        }
-                        command.Parameters.Add(new NpgsqlParameter { Value = values });
-                    }
-                    written += await command.ExecuteNonQueryAsync(cancellationToken);
-                }
+                written = await PostgresCopy.InsertAllAsync(npgsql, (NpgsqlTransaction)transaction, columns.Table, columns.List, rows, columns.PostgresWriters, cancellationToken);
                 break;
             case SqliteConnection sqlite:
                 // SQLite's own statement API: parameters bound by position. Microsoft.Data.Sqlite looks each
@@ -75,13 +56,9 @@ public static class BulkInsert
 
     private static string Quote(string name) => $"\"{name}\"";
 
-    /// <summary>A column as the database stores it, with a compiled getter that applies EF's value conversion.</summary>
-    private sealed record Column(string Name, string StoreType, Type ProviderType, Func<object, object?> Value);
+    /// <summary>The insertable columns of an entity type, worked out once per model, with their writers for each database.</summary>
+    private sealed record Described<T>(IModel Model, string Table, string[] List, SqliteRaw.Binder<T>[] SqliteBinders, PostgresCopy.Writer<T>[] PostgresWriters);
 
-    /// <summary>The insertable columns of an entity type, worked out once per model, with their SQLite binders.</summary>
-    private sealed record Described<T>(IModel Model, string Table, Column[] List, SqliteRaw.Binder<T>[] SqliteBinders);
-
-    /// <summary>The insertable columns of an entity type, worked out once per model.</summary>
     private static class Columns<T>
     {
         private static Described<T>? cached;
@@ -98,9 +75,8 @@ public static class BulkInsert
                 .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
                 .ToArray();
             var getters = properties.Select(Getter).ToArray();
-            var described = new Described<T>(model, table.Name,
-                [.. properties.Select((p, i) => Describe(p, table, getters[i]))],
-                [.. getters.Select(SqliteRaw.BinderFor<T>)]);
+            var described = new Described<T>(model, table.Name, [.. properties.Select(p => p.GetColumnName(table)!)],
+                [.. getters.Select(SqliteRaw.BinderFor<T>)], [.. getters.Select(PostgresCopy.WriterFor<T>)]);
             cached = described;
             return described;
         }
@@ -116,22 +92,6 @@ public static class BulkInsert
                 value = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
             }
             return Expression.Lambda(value, row);
-        }
-
-        private static Column Describe(IProperty property, StoreObjectIdentifier table, LambdaExpression getter)
-        {
-            var mapping = property.GetRelationalTypeMapping();
-            var boxed = Expression.Parameter(typeof(object));
-            var value = Expression.Invoke(getter, Expression.Convert(boxed, typeof(T)));
-            var box = Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), boxed).Compile();
-            var provider = getter.ReturnType;
-            // A nullable column's array holds nulls: a value type's array element must be nullable too.
-            if (property.IsNullable && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null)
-            {
-                provider = typeof(Nullable<>).MakeGenericType(provider);
-            }
-            var storeType = property.GetColumnType(table) ?? mapping.StoreType;
-            return new Column(property.GetColumnName(table)!, storeType, provider, box);
         }
     }
 }

@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Recording;
 using FairShare.Features.Demo;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -96,5 +97,26 @@ public sealed class RowLevelSecurityTests(PostgresDatabase database) : IClassFix
         var sql = $"INSERT INTO \"Directorates\" (\"AuthorityId\", \"Code\", \"Name\") VALUES ({neighbour}, 'X', 'Smuggled')";
         var refusal = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
         Assert.Equal("42501", refusal.SqlState); // insufficient_privilege: new row violates row-level security policy
+    }
+
+    [Fact]
+    public async Task TheBulkPath_WritesTheSessionsOwnRows_AndRlsRefusesAnotherAuthoritys()
+    {
+        var (county, neighbour) = await AuthoritiesAsync();
+        var buyer = await database.IdOfAsync<CostCentre>(DemoCatalogue.CountyCode, "F-EDU");
+        RecordedUsage Row(int authority, string id) => new(authority, 0, id, new DateOnly(2026, 5, 4), buyer, 1, 1m, "JOB", "test");
+
+        await using var db = AppContext(county);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(2, await BulkInsert.WriteAsync(db, [Row(county, "rls-1"), Row(county, "rls-2")], CancellationToken.None));
+            Assert.Equal(2, await db.Usage.CountAsync(u => u.RecordId.StartsWith("rls-")));
+            await transaction.RollbackAsync();
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var refusal = await Assert.ThrowsAsync<PostgresException>(() => BulkInsert.WriteAsync(db, [Row(county, "rls-3"), Row(neighbour, "rls-4")], CancellationToken.None));
+            Assert.Equal("42501", refusal.SqlState);
+        }
     }
 }
