@@ -33,8 +33,17 @@ internal static class PostgresCopy
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        var written = await ExecuteAsync(connection, transaction, $"INSERT INTO {Quote(table)} ({names}) SELECT {names} FROM {stage}", cancellationToken);
-        await ExecuteAsync(connection, transaction, $"TRUNCATE {stage}", cancellationToken);
+        // The move and the emptying in one round trip.
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"INSERT INTO {Quote(table)} ({names}) SELECT {names} FROM {stage}"),
+                new NpgsqlBatchCommand($"TRUNCATE {stage}"),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var written = batch.BatchCommands[0].RecordsAffected;
         return written;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FairShare.Domain;
 using FairShare.Domain.Recording;
 
@@ -134,8 +135,8 @@ public sealed class UsageTotals(int yearStartMonth)
     {
         var period = AccountingPeriod.Containing(u.Date, yearStartMonth);
         var key = (u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
-        var (quantity, records) = _totals.GetValueOrDefault(key);
-        _totals[key] = (quantity + u.Quantity, records + 1);
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, key, out _);
+        total = (total.Quantity + u.Quantity, total.Records + 1);
     }
 
     public List<UsageSummaryRow> Rows() => [.. _totals.Select(t => new UsageSummaryRow
