@@ -2,7 +2,8 @@
 # The recharge benchmark of docs/recharge.md: a generated large council (5,000 cost centres, 300 offerings,
 # 2,000,000 usage records in May 2026), imported and run through the CLI, whole process, timed with peak memory.
 #   scripts/bench-recharge.sh                 # SQLite in a temporary folder
-#   scripts/bench-recharge.sh "Host=…;Database=fairshare_bench;…"   # an empty PostgreSQL database
+#   scripts/bench-recharge.sh "Host=…;Username=fairshare_bench;Database=fs_bench;…"   # an empty PostgreSQL database,
+#     owned by a role that is not a superuser (as production connects), or row-level security is skipped
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/fairshare-bench.XXXXXX)

@@ -4,6 +4,7 @@ using FairShare.Allocation;
 using FairShare.Benchmarks;
 
 // `generate FILE` writes the large model for whole-process timing; `quick` prints stopwatch figures;
+// `csv FILE` times reading a CSV file's rows alone (the floor under an import);
 // `council FOLDER [POSTGRES]` creates the large council for scripts/bench-recharge.sh;
 // anything else runs BenchmarkDotNet (e.g. --filter '*' --job short).
 if (args is ["generate", var path])
@@ -58,6 +59,25 @@ if (args is ["pipeline", var file])
         var json = Formatting.ToJson(allocated);
         var tFormat = w.Elapsed.TotalMilliseconds;
         Console.WriteLine($"read {tRead:F0} ms, parse+validate {tParse:F0} ms, allocate {tAllocate:F0} ms, JSON {tFormat:F0} ms ({json.Length:N0} chars)");
+    }
+
+    return 0;
+}
+
+if (args is ["csv", var csvFile])
+{
+    // Reading a usage file's rows alone (no checks, no writing): the import's floor for CSV.
+    var content = File.ReadAllBytes(csvFile);
+    for (var i = 0; i < 5; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var count = 0;
+        foreach (var (_, cells) in FairShare.Features.Imports.TabularFile.Open(csvFile, content).Rows)
+        {
+            count += cells.Length;
+        }
+        Console.WriteLine($"{count:N0} cells in {watch.Elapsed.TotalMilliseconds:F0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6:F0} MB allocated");
     }
 
     return 0;
