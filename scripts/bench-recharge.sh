@@ -8,12 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/fairshare-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-for project in src/FairShare.Cli benchmarks/FairShare.Benchmarks; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+# The command line as production runs it: published, precompiled (scripts/publish.sh).
+scripts/publish.sh "$work/cli" >/dev/null
+dotnet build -c Release -v q -nologo benchmarks/FairShare.Benchmarks >/dev/null
 dotnet benchmarks/FairShare.Benchmarks/bin/Release/net10.0/FairShare.Benchmarks.dll council "$work" "$@"
 if [ $# -gt 0 ]; then db=(--database Postgres --connection-string "$1"); else db=(--data "$work"); fi
 step() {
   local what=$1; shift
-  /usr/bin/time -f "$what: %e s, peak %M KB" dotnet src/FairShare.Cli/bin/Release/net10.0/fairshare.dll "${db[@]}" --authority BIG "$@" >"$work/out.txt" \
+  /usr/bin/time -f "$what: %e s, peak %M KB" dotnet "$work/cli/fairshare.dll" "${db[@]}" --authority BIG "$@" >"$work/out.txt" \
     || { cat "$work/out.txt"; exit 1; }
   tail -n 1 "$work/out.txt" | cut -c1-160
 }
