@@ -32,7 +32,7 @@ public static class BulkInsert
         switch (connection)
         {
             case NpgsqlConnection npgsql:
-                written = await PostgresCopy.InsertAllAsync(npgsql, (NpgsqlTransaction)transaction, columns.Table, columns.List, rows, columns.PostgresWriters, cancellationToken);
+                written = await PostgresCopy.InsertAllAsync(npgsql, (NpgsqlTransaction)transaction, columns.Table, columns.List, rows, columns.PostgresEncoders, cancellationToken);
                 break;
             case SqliteConnection sqlite:
                 // SQLite's own statement API: parameters bound by position. Microsoft.Data.Sqlite looks each
@@ -57,7 +57,7 @@ public static class BulkInsert
     private static string Quote(string name) => $"\"{name}\"";
 
     /// <summary>The insertable columns of an entity type, worked out once per model, with their writers for each database.</summary>
-    private sealed record Described<T>(IModel Model, string Table, string[] List, SqliteRaw.Binder<T>[] SqliteBinders, PostgresCopy.Writer<T>[] PostgresWriters);
+    private sealed record Described<T>(IModel Model, string Table, string[] List, SqliteRaw.Binder<T>[] SqliteBinders, PostgresCopy.Encoder<T>[] PostgresEncoders);
 
     private static class Columns<T>
     {
@@ -76,7 +76,7 @@ public static class BulkInsert
                 .ToArray();
             var getters = properties.Select(Getter).ToArray();
             var described = new Described<T>(model, table.Name, [.. properties.Select(p => p.GetColumnName(table)!)],
-                [.. getters.Select(SqliteRaw.BinderFor<T>)], [.. getters.Select(PostgresCopy.WriterFor<T>)]);
+                [.. getters.Select(SqliteRaw.BinderFor<T>)], [.. getters.Select(PostgresCopy.EncoderFor<T>)]);
             cached = described;
             return described;
         }
