@@ -81,7 +81,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         var written = request.Kind == ImportKind.Usage
-            ? await WriteUsageAsync(file, context, batch.Id, cancellationToken)
+            ? await WriteUsageAsync(file, request.Content.Length, context, batch.Id, cancellationToken)
             : await WriteAsync(request.Kind, file, context, batch.Id, cancellationToken);
         var problems = written.Problems;
         if (written.Rows == 0 && problems.Count == 0)
@@ -155,10 +155,12 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     /// unique index on (authority, record id) finds records imported before as they are written. The first bad row
     /// stops the writing; the rest are still checked, so that every bad row is reported, and the caller rolls back.
     /// </summary>
-    private async Task<Written> WriteUsageAsync(TabularFile file, ImportContext context, int batchId, CancellationToken cancellationToken)
+    private async Task<Written> WriteUsageAsync(TabularFile file, int bytes, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for the file at once (a usage line is rarely under 48 bytes): growing a million-entry table
+        // step by step re-adds every entry at each step.
+        var lines = new Dictionary<string, int>(Math.Min(bytes / 48, 4_000_000), StringComparer.Ordinal);
         var writer = new BulkUsage.Writer(db, context.YearStartMonth);
         var rows = 0;
         var total = 0m;
