@@ -16,13 +16,10 @@ public static class RowLevelSecurity
           $f$ SELECT nullif(current_setting('fairshare.authority_id', true), '')::integer $f$;
         """;
 
-    /// <summary>The rule every tenant table's policy applies to a row, reading and writing.</summary>
+    /// <summary>
+    /// The rule every tenant table's policy applies to a row, reading and writing; a new tenant table gets
+    /// <c>CREATE POLICY tenant_isolation ON … USING (rule) WITH CHECK (rule)</c> after enabling and forcing RLS.
+    /// </summary>
     public const string TenantRule = """(SELECT fairshare_session_is_system()) OR "AuthorityId" = (SELECT fairshare_session_authority())""";
 
-    /// <summary>The statements that put a new tenant table under the rule.</summary>
-    public static string TenantPolicy(string table) => $"""
-        ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON "{table}" USING ({TenantRule}) WITH CHECK ({TenantRule});
-        """;
 }

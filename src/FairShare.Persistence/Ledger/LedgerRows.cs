@@ -129,35 +129,14 @@ public sealed class UsageSummaryRow : ITenantOwned
 /// <summary>Usage records added up per (authority, batch, period, buyer, offering) as they come.</summary>
 public sealed class UsageTotals(int yearStartMonth)
 {
-    private readonly Dictionary<Key, (decimal Quantity, int Records)> _totals = [];
+    private readonly Dictionary<(int Authority, int Batch, int Year, int Period, int Buyer, int Offering), (decimal Quantity, int Records)> _totals = [];
 
     public void Add(RecordedUsage u)
     {
         var period = AccountingPeriod.Containing(u.Date, yearStartMonth);
-        var key = new Key(u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
+        var key = (u.AuthorityId, u.ImportBatchId, period.Year.StartYear, period.Number, u.BuyerCostCentreId, u.OfferingId);
         ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_totals, key, out _);
         total = (total.Quantity + u.Quantity, total.Records + 1);
-    }
-
-    /// <summary>
-    /// A total's key, compared and hashed field by field in one call: a tuple of six went through a comparer
-    /// per field, and a million records took 1.5 s in a fresh process (before the JIT optimised it).
-    /// </summary>
-    private readonly struct Key(int authority, int batch, int year, int period, int buyer, int offering) : IEquatable<Key>
-    {
-        public int Authority { get; } = authority;
-        public int Batch { get; } = batch;
-        public int Year { get; } = year;
-        public int Period { get; } = period;
-        public int Buyer { get; } = buyer;
-        public int Offering { get; } = offering;
-
-        public bool Equals(Key other) => Buyer == other.Buyer && Offering == other.Offering && Period == other.Period
-            && Year == other.Year && Batch == other.Batch && Authority == other.Authority;
-
-        public override bool Equals(object? obj) => obj is Key other && Equals(other);
-
-        public override int GetHashCode() => unchecked((((((((Buyer * 31) + Offering) * 31) + Period) * 31) + Year) * 31) + Batch + (Authority * 7));
     }
 
     public List<UsageSummaryRow> Rows() => [.. _totals.Select(t => new UsageSummaryRow

@@ -10,7 +10,7 @@ namespace FairShare.Persistence.Migrations.Postgres
     /// or wrote: a million-row usage import as the application's role took 5.1–5.2 s on the server against
     /// 3.3–4.6 s as a superuser, whom the policies do not bind. A scalar sub-select is evaluated once, as an
     /// initial plan, and the same import then took 3.9–4.6 s against 4.3 s. Same rule, same tables; new tenant
-    /// tables take <see cref="RowLevelSecurity.TenantPolicy"/>.
+    /// tables take <see cref="RowLevelSecurity.TenantRule"/>.
     /// </summary>
     public partial class TenantPoliciesEvaluatedOnce : Migration
     {
