@@ -130,6 +130,20 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         var twice = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage, File("BIG-B-", 60_000, "BIG-B-OLD,2027-02-11,F-OP,LEG-ADV,1,J,me\n")));
         Assert.Equal("line 60002, recordId 'BIG-B-OLD': was imported before; a record is counted once.", Assert.Single(twice.Problems).ToString());
         Assert.Equal(before + 1, await CountAsync<RecordedUsage>());
+
+        // A record id twice in an otherwise good file, once within one written chunk and once across chunks: the
+        // database's key finds both as they are written, and each later line is named.
+        var repeated = await Assert.ThrowsAsync<ImportRejectedException>(() => ImportAsync(ImportKind.Usage,
+            File("BIG-C-", 60_000, "BIG-C-59999,2027-02-12,F-OP,LEG-ADV,1,J,me\nBIG-C-7,2027-02-12,F-OP,LEG-ADV,1,J,me\n")
+                .Replace("BIG-C-3,", "BIG-C-2,", StringComparison.Ordinal), expect: 60_002m));
+        Assert.Equal(
+            [
+                "line 4, recordId 'BIG-C-2': is already on line 3 of this file.",
+                "line 60002, recordId 'BIG-C-59999': is already on line 60000 of this file.",
+                "line 60003, recordId 'BIG-C-7': is already on line 8 of this file.",
+            ],
+            repeated.Problems.Select(p => p.ToString()));
+        Assert.Equal(before + 1, await CountAsync<RecordedUsage>());
     }
 
     [Fact]

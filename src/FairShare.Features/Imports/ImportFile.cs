@@ -81,7 +81,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         var written = request.Kind == ImportKind.Usage
-            ? await WriteUsageAsync(file, request.Content.Length, context, batch.Id, cancellationToken)
+            ? await WriteUsageAsync(file, request, context, batch.Id, cancellationToken)
             : await WriteAsync(request.Kind, file, context, batch.Id, cancellationToken);
         var problems = written.Problems;
         if (written.Rows == 0 && problems.Count == 0)
@@ -100,6 +100,12 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             {
                 // Looked up after the rollback, so that only records of earlier imports count.
                 problems.AddRange(await ImportedBeforeAsync(tenant.AuthorityId, lines, cancellationToken));
+            }
+            if (problems.Count == 0)
+            {
+                // The database refused a record id that neither this file repeats nor an earlier import holds: another
+                // import was writing it at the same moment, and rolled back or has not committed yet.
+                problems.Add(new ImportProblem(0, "", "", "Another import was writing some of these record ids at the same moment; nothing was imported. Try again once it has finished."));
             }
             throw new ImportRejectedException([.. problems.OrderBy(p => p.Line)]);
         }
@@ -151,30 +157,32 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
 
     /// <summary>
     /// Usage files are the large ones (a million rows): they are read row by row, checked, and written in bulk
-    /// chunks while the next rows are read (on PostgreSQL the server writes one chunk as this reads the next); the
-    /// unique index on (authority, record id) finds records imported before as they are written. The first bad row
-    /// stops the writing; the rest are still checked, so that every bad row is reported, and the caller rolls back.
+    /// chunks while the next rows are read (on PostgreSQL the server writes one chunk as this reads the next). The
+    /// unique index on (authority, record id) finds a record id seen twice, in this file or in an earlier import, as
+    /// it is written: a good file keeps no table of its million ids. The first bad row stops the writing; the rest are
+    /// still checked, so that every bad row is reported, and the caller rolls back. Only then is the file read again
+    /// for its ids, to name every repeated one and, after the rollback, every one imported before.
     /// </summary>
-    private async Task<Written> WriteUsageAsync(TabularFile file, int bytes, ImportContext context, int batchId, CancellationToken cancellationToken)
+    private async Task<Written> WriteUsageAsync(TabularFile file, ImportRequest request, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
-        // Sized for the file at once (a usage line is rarely under 48 bytes): growing a million-entry table
-        // step by step re-adds every entry at each step.
-        var lines = new Dictionary<string, int>(Math.Min(bytes / 48, 4_000_000), StringComparer.Ordinal);
         var writer = new BulkUsage.Writer(db, context.YearStartMonth);
         var rows = 0;
         var total = 0m;
+        var recordedBy = "";
         try
         {
             foreach (var (line, cells) in file.Rows)
             {
                 rows++;
-                if (ParseUsage(line, cells, context, tenants.Actor, lines, problems) is { } u)
+                if (ParseUsage(line, cells, context, tenants.Actor, problems) is { } u)
                 {
                     total += u.Quantity;
+                    // One string for a recorder's many rows: a million rows kept until written are a million fewer objects.
+                    recordedBy = string.Equals(u.By, recordedBy, StringComparison.Ordinal) ? recordedBy : u.By;
                     if (problems.Count == 0)
                     {
-                        await writer.AddAsync(new RecordedUsage(context.AuthorityId, batchId, u.Id, u.Date, u.Buyer, u.Offering, u.Quantity, u.Job, u.By), cancellationToken);
+                        await writer.AddAsync(new RecordedUsage(context.AuthorityId, batchId, u.Id, u.Date, u.Buyer, u.Offering, u.Quantity, u.Job, recordedBy), cancellationToken);
                     }
                 }
             }
@@ -190,21 +198,37 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             await writer.AbandonAsync();
         }
         var allNew = problems.Count > 0 || await writer.CompleteAsync(cancellationToken);
-        return new Written(rows, total, problems, lines, !allNew);
+        if (problems.Count == 0 && allNew)
+        {
+            return new Written(rows, total, problems);
+        }
+        var lines = RecordLines(TabularFile.Open(request.FileName, request.Content), problems);
+        return new Written(rows, total, problems, lines, SomeImportedBefore: !allNew);
+    }
+
+    /// <summary>Each record id's first line in the file; an id on a later line too is a problem there.</summary>
+    private static Dictionary<string, int> RecordLines(TabularFile file, List<ImportProblem> problems)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, cells) in file.Rows)
+        {
+            var id = Cell(cells, 0);
+            if (id.Length > 0 && !lines.TryAdd(id, line))
+            {
+                problems.Add(new ImportProblem(line, "recordId", id, $"is already on line {lines[id]} of this file."));
+            }
+        }
+        return lines;
     }
 
     private static (string Id, DateOnly Date, int Buyer, int Offering, decimal Quantity, string Job, string By)? ParseUsage(
-        int line, string[] cells, ImportContext context, Actor actor, Dictionary<string, int> seen, List<ImportProblem> problems)
+        int line, string[] cells, ImportContext context, Actor actor, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var id = Cell(cells, 0);
         if (id.Length == 0)
         {
             problems.Add(new ImportProblem(line, "recordId", id, "is required."));
-        }
-        else if (!seen.TryAdd(id, line))
-        {
-            problems.Add(new ImportProblem(line, "recordId", id, $"is already on line {seen[id]} of this file."));
         }
         var date = ImportContext.Date(line, "date", Cell(cells, 1), problems);
         var buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
