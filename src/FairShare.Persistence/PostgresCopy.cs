@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 
@@ -102,16 +103,19 @@ internal sealed class CopyBuffer(int capacity)
         Int32(0); // header extension length
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void StartRow(int fields) => Int16((short)fields);
 
     public void Trailer() => Int16(-1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(int value)
     {
         Int32(4);
         Int32(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(long value)
     {
         Int32(8);
@@ -120,6 +124,7 @@ internal sealed class CopyBuffer(int capacity)
         Length += 8;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(bool value)
     {
         Int32(1);
@@ -127,12 +132,14 @@ internal sealed class CopyBuffer(int capacity)
         _data[Length++] = value ? (byte)1 : (byte)0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(DateOnly value)
     {
         Int32(4);
         Int32(value.DayNumber - PostgresEpoch);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(string? value)
     {
         if (value is null)
@@ -151,6 +158,7 @@ internal sealed class CopyBuffer(int capacity)
     /// 10,000) of the first, the sign and the display scale (decimal places). The decimal's integer is scaled so
     /// that its places fill whole groups of four, then cut into groups; zero groups at the end are left out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Field(decimal value)
     {
         Span<int> bits = stackalloc int[4];
@@ -259,6 +267,7 @@ internal sealed class CopyBuffer(int capacity)
 
     private void Null() => Int32(-1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Int16(short value)
     {
         Ensure(2);
@@ -266,6 +275,7 @@ internal sealed class CopyBuffer(int capacity)
         Length += 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Int32(int value)
     {
         Ensure(4);
@@ -273,6 +283,7 @@ internal sealed class CopyBuffer(int capacity)
         Length += 4;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bytes(ReadOnlySpan<byte> bytes)
     {
         Ensure(bytes.Length);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -22,6 +23,7 @@ internal static class SqliteRaw
     /// <summary>The text Microsoft.Data.Sqlite binds for a decimal (SqliteValueBinder), which EF Core reads and compares.</summary>
     private const string DecimalFormat = "0.0###########################";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long InsertAll<T>(SqliteConnection connection, string sql, IReadOnlyList<T> rows, Binder<T>[] binders, CancellationToken cancellationToken)
         where T : class
     {
@@ -76,6 +78,7 @@ internal static class SqliteRaw
     private static int Bind(sqlite3_stmt statement, int index, bool value) => raw.sqlite3_bind_int64(statement, index, value ? 1 : 0);
 
     // An empty span reaches SQLite as a null pointer, which it binds as NULL: an empty string goes as a string.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Bind(sqlite3_stmt statement, int index, string? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
@@ -83,6 +86,7 @@ internal static class SqliteRaw
         _ => raw.sqlite3_bind_text16(statement, index, value.AsSpan()),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Bind(sqlite3_stmt statement, int index, decimal value)
     {
         Span<byte> text = stackalloc byte[64];
@@ -91,6 +95,7 @@ internal static class SqliteRaw
             : raw.sqlite3_bind_text(statement, index, value.ToString(DecimalFormat, CultureInfo.InvariantCulture));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Bind(sqlite3_stmt statement, int index, DateOnly value)
     {
         Span<byte> text = stackalloc byte[16];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FairShare.Features.Imports;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace FairShare.Features.Imports;
 public static class IsoDate
 {
     /// <summary>YYYY-MM-DD, ASCII digits only, a real date.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
@@ -21,6 +24,7 @@ public static class IsoDate
         return text.Length == 7 && TryParseMonthAndDay(text, 1, out first);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseMonthAndDay(ReadOnlySpan<char> text, int day, out DateOnly date)
     {
         date = default;

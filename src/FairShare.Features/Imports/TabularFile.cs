@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using MiniExcelLibs;
 
 namespace FairShare.Features.Imports;
@@ -31,25 +29,9 @@ public sealed class TabularFile
 
     private static TabularFile OpenCsv(byte[] content)
     {
-        var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
-        var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, TrimOptions = TrimOptions.Trim });
-        var header = csv.Read() ? (csv.Record ?? []).Select(h => h.Trim()).ToArray() : [];
-        return new TabularFile(header, CsvRows(csv));
-    }
-
-    private static IEnumerable<(int, string[])> CsvRows(CsvParser csv)
-    {
-        using (csv)
-        {
-            while (csv.Read())
-            {
-                var record = csv.Record ?? [];
-                if (!record.All(string.IsNullOrWhiteSpace))
-                {
-                    yield return (csv.Row, record);
-                }
-            }
-        }
+        var csv = new CsvRecords(new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true));
+        var header = csv.Read() ?? [];
+        return new TabularFile(header, csv);
     }
 
     private static TabularFile OpenExcel(byte[] content)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FairShare.Domain.Recording;
 
 namespace FairShare.Persistence.Ledger;
@@ -28,14 +29,13 @@ public static class BulkUsage
         private Task<long>? inFlight;
         private bool importedBefore;
 
-        public async Task AddAsync(RecordedUsage usage, CancellationToken cancellationToken)
+        /// <summary>Adds a record; every <see cref="ChunkSize"/> records, waits for the chunk before to be written and starts this one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Task AddAsync(RecordedUsage usage, CancellationToken cancellationToken)
         {
             pending.Add(usage);
             totals.Add(usage);
-            if (pending.Count == ChunkSize)
-            {
-                await FlushAsync(cancellationToken);
-            }
+            return pending.Count == ChunkSize ? FlushAsync(cancellationToken) : Task.CompletedTask;
         }
 
         /// <summary>Writes what is left and the totals. False when some records were imported before (and skipped): the caller must roll back, then look up which.</summary>
