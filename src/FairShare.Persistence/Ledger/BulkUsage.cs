@@ -24,10 +24,14 @@ public static class BulkUsage
     public sealed class Writer(FairShareDbContext db, int yearStartMonth)
     {
         private const int ChunkSize = 50_000;
+
+        /// <summary>The first chunk is smaller, so that the database starts writing sooner.</summary>
+        private const int FirstChunkSize = 5_000;
         private readonly UsageTotals totals = new(yearStartMonth);
         private List<RecordedUsage> pending = new(ChunkSize);
         private Task<long>? inFlight;
         private bool importedBefore;
+        private int chunks;
 
         /// <summary>Adds a record; every <see cref="ChunkSize"/> records, waits for the chunk before to be written and starts this one.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -35,7 +39,7 @@ public static class BulkUsage
         {
             pending.Add(usage);
             totals.Add(usage);
-            return pending.Count == ChunkSize ? FlushAsync(cancellationToken) : Task.CompletedTask;
+            return pending.Count == (chunks == 0 ? FirstChunkSize : ChunkSize) ? FlushAsync(cancellationToken) : Task.CompletedTask;
         }
 
         /// <summary>Writes what is left and the totals. False when some records were imported before (and skipped): the caller must roll back, then look up which.</summary>
@@ -62,6 +66,7 @@ public static class BulkUsage
             if (chunk.Count > 0 && !importedBefore)
             {
                 // (Once a record was found imported before, the transaction is lost: the rest are only added up.)
+                chunks++;
                 inFlight = Task.Run(() => BulkInsert.WriteAsync(db, chunk, cancellationToken), cancellationToken);
             }
         }
