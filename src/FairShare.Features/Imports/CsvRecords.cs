@@ -55,8 +55,8 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
 
     /// <summary>
     /// The length of the next record in the buffer (reading more as needed) and of its ending (0 at the end of the
-    /// file, 1 or 2); -1 when nothing is left. A quote opens a
-    /// quoted field only first in a field (after any whitespace); elsewhere it is text.
+    /// file, 1 or 2); -1 when nothing is left. A quote opens a quoted field only first in a field (after any
+    /// whitespace); elsewhere it is text.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RecordLength(out int ending)
