@@ -182,10 +182,20 @@ internal sealed class CopyBuffer(int capacity)
         }
         Span<short> groups = stackalloc short[10]; // at most 32 decimal digits after padding: 8 groups
         var count = 0;
-        while (integer != 0)
+        if (integer <= ulong.MaxValue)
         {
-            groups[count++] = (short)(ulong)(integer % 10_000);
-            integer /= 10_000;
+            // Every amount and quantity FairShare writes: 64-bit division, not UInt128's (ten times the cost).
+            for (var small = (ulong)integer; small != 0; small /= 10_000)
+            {
+                groups[count++] = (short)(small % 10_000);
+            }
+        }
+        else
+        {
+            for (; integer != 0; integer /= 10_000)
+            {
+                groups[count++] = (short)(ulong)(integer % 10_000);
+            }
         }
         var weight = count - ((scale + pad) / 4) - 1;
         var lowest = 0;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -19,8 +18,6 @@ namespace FairShare.Features.Imports;
 /// </remarks>
 internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, string[] Cells)>, IEnumerator<(int Line, string[] Cells)>
 {
-    private static readonly SearchValues<char> QuoteOrLineEnd = SearchValues.Create("\"\r\n");
-    private static readonly SearchValues<char> Special = SearchValues.Create("\",\r\n");
     private char[] buffer = new char[1 << 16];
     private int start;
     private int end;
@@ -56,7 +53,8 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
     /// <summary>
     /// The length of the next record in the buffer (reading more as needed) and of its ending (0 at the end of the
     /// file, 1 or 2); -1 when nothing is left. A quote opens a quoted field only first in a field (after any
-    /// whitespace); elsewhere it is text.
+    /// whitespace); elsewhere it is text. The search skips whole fields: it stops only at quotes and line ends
+    /// (a usage record has none but its end), and looks back for the comma before a quote.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RecordLength(out int ending)
@@ -67,9 +65,10 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
         while (true)
         {
             var rest = buffer.AsSpan(start + scanned, end - start - scanned);
-            var at = inQuotes ? rest.IndexOfAny(QuoteOrLineEnd) : rest.IndexOfAny(Special);
+            var at = rest.IndexOfAny('"', '\r', '\n');
             if (at < 0)
             {
+                fieldStart = inQuotes ? fieldStart : FieldStartAfter(rest, scanned, fieldStart);
                 scanned = end - start;
                 if (atEnd)
                 {
@@ -88,11 +87,7 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
                 Fill();
                 continue;
             }
-            if (c == ',')
-            {
-                fieldStart = scanned = scanned + at + 1;
-            }
-            else if (c == '"')
+            if (c == '"')
             {
                 if (inQuotes && hasNext && buffer[i + 1] == '"')
                 {
@@ -103,8 +98,11 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
                 {
                     inQuotes = false;
                     fieldStart = -1;
+                    scanned += at + 1;
+                    continue;
                 }
-                else if (fieldStart >= 0 && buffer.AsSpan(start + fieldStart, scanned + at - fieldStart).IsWhiteSpace())
+                fieldStart = FieldStartAfter(rest[..at], scanned, fieldStart);
+                if (fieldStart >= 0 && buffer.AsSpan(start + fieldStart, scanned + at - fieldStart).IsWhiteSpace())
                 {
                     inQuotes = true;
                 }
@@ -121,6 +119,13 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<(int Line, str
                 scanned += at + (crlf ? 2 : 1);
             }
         }
+    }
+
+    /// <summary>Where the field under way starts, given text passed over from <paramref name="scanned"/>: after its last comma, if any.</summary>
+    private static int FieldStartAfter(ReadOnlySpan<char> passed, int scanned, int fieldStart)
+    {
+        var comma = passed.LastIndexOf(',');
+        return comma < 0 ? fieldStart : scanned + comma + 1;
     }
 
     /// <summary>Moves what is unread to the front of the buffer (growing it if a record fills it) and reads more.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FairShare.Domain;
 using FairShare.Domain.Access;
@@ -71,7 +70,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
                 $"the columns must be exactly {string.Join(",", expected)}.")]);
         }
 
-        var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, cancellationToken);
+        var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, tenants.Actor, cancellationToken);
         var hash = await hashing;
         if (await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.AuthorityId == tenant.AuthorityId && b.Kind == request.Kind && b.ContentHash == hash, cancellationToken) is { } earlier)
         {
@@ -182,7 +181,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
             foreach (var (line, cells) in file.Rows)
             {
                 rows++;
-                if (ParseUsage(line, cells, context, tenants.Actor, problems) is { } u)
+                if (ParseUsage(line, cells, context, problems) is { } u)
                 {
                     total += u.Quantity;
                     // One string for a recorder's many rows: a million rows kept until written are a million fewer objects.
@@ -230,7 +229,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (string Id, DateOnly Date, int Buyer, int Offering, decimal Quantity, string Job, string By)? ParseUsage(
-        int line, string[] cells, ImportContext context, Actor actor, List<ImportProblem> problems)
+        int line, string[] cells, ImportContext context, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var id = Cell(cells, 0);
@@ -242,16 +241,16 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         var buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
         var offering = context.Offering(line, "offering", Cell(cells, 3), problems);
         var quantity = Number(line, "quantity", Cell(cells, 4), problems);
-        if (offering is { } o && !context.MayRecordUsageOf(actor, o.ProviderCostCentreId))
+        if (offering is { } o && !context.MayRecordUsageOf(o))
         {
-            problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), $"is provided by another service than yours; {TenantContext.Describe(actor)} records usage of their own service only."));
+            problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), $"is provided by another service than yours; {TenantContext.Describe(context.Actor)} records usage of their own service only."));
         }
         if (date is { } d)
         {
             context.CheckOpen(line, "date", Cell(cells, 1), AccountingPeriod.Containing(d, context.YearStartMonth), problems);
         }
         return problems.Count == before
-            ? (id, date!.Value, buyer!.Value, offering!.Value.Id, quantity!.Value, Cell(cells, 5), Cell(cells, 6))
+            ? (id, date!.Value, buyer!.Value, offering!.Id, quantity!.Value, Cell(cells, 5), Cell(cells, 6))
             : null;
     }
 
@@ -481,14 +480,14 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
 internal sealed class ImportContext
 {
     private readonly Dictionary<string, int> _costCentres;
-    private readonly Dictionary<string, (int Id, int? ProviderCostCentreId)> _offerings;
+    private readonly Dictionary<string, KnownOffering> _offerings;
     private readonly HashSet<(int, int)> _closed;
     private readonly Dictionary<(int, int), int> _posted;
-    private readonly Dictionary<int, bool> _mayRecordUsageOf = [];
 
-    private ImportContext(int authorityId, int yearStartMonth, Dictionary<string, int> costCentres,
-        Dictionary<string, (int, int?)> offerings, HashSet<(int, int)> closed, Dictionary<(int, int), int> posted)
+    private ImportContext(int authorityId, int yearStartMonth, Actor actor, Dictionary<string, int> costCentres,
+        Dictionary<string, KnownOffering> offerings, HashSet<(int, int)> closed, Dictionary<(int, int), int> posted)
     {
+        Actor = actor;
         _posted = posted;
         AuthorityId = authorityId;
         YearStartMonth = yearStartMonth;
@@ -498,37 +497,41 @@ internal sealed class ImportContext
     }
 
     public int AuthorityId { get; }
+
+    /// <summary>Who is importing.</summary>
+    public Actor Actor { get; }
     public int YearStartMonth { get; }
     private HashSet<int> Supports { get; init; } = [];
 
     public bool IsSupport(int costCentreId) => Supports.Contains(costCentreId);
 
-    public static async Task<ImportContext> LoadAsync(FairShareDbContext db, int authorityId, int yearStartMonth, CancellationToken cancellationToken)
+    /// <summary>An offering by its code, and whether the importing user may record usage of it (asked once per offering, not once per row).</summary>
+    public sealed class KnownOffering(int id, int? providerCostCentreId)
+    {
+        public int Id { get; } = id;
+        public int? ProviderCostCentreId { get; } = providerCostCentreId;
+        internal bool? MayRecord { get; set; }
+    }
+
+    /// <summary>This authority's codes and closed periods, for checking the rows <paramref name="actor"/> imports.</summary>
+    public static async Task<ImportContext> LoadAsync(FairShareDbContext db, int authorityId, int yearStartMonth, Actor actor, CancellationToken cancellationToken)
     {
         var all = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId).Select(c => new { c.Code, c.Id, c.Kind }).ToListAsync(cancellationToken);
         var centres = all.ToDictionary(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var supports = all.Where(c => c.Kind == CostCentreKind.Support).Select(c => c.Id).ToHashSet();
         var offerings = await db.Offerings.AsNoTracking().Where(o => o.AuthorityId == authorityId)
-            .ToDictionaryAsync(o => o.Code, o => (o.Id, o.ProviderCostCentreId), StringComparer.OrdinalIgnoreCase, cancellationToken);
+            .ToDictionaryAsync(o => o.Code, o => new KnownOffering(o.Id, o.ProviderCostCentreId), StringComparer.OrdinalIgnoreCase, cancellationToken);
         var closed = (await db.PeriodStatuses.AsNoTracking().Where(p => p.AuthorityId == authorityId && p.Closed)
             .Select(p => new { p.FinancialYearStart, p.PeriodNumber }).ToListAsync(cancellationToken))
             .Select(p => (p.FinancialYearStart, p.PeriodNumber)).ToHashSet();
         var posted = (await db.RechargeRuns.AsNoTracking().Where(r => r.AuthorityId == authorityId && r.Status == RechargeRunStatus.Posted)
             .Select(r => new { r.FinancialYearStart, r.PeriodNumber, r.Id }).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.FinancialYearStart, r.PeriodNumber), r => r.Id);
-        return new ImportContext(authorityId, yearStartMonth, centres, offerings, closed, posted) { Supports = supports };
+        return new ImportContext(authorityId, yearStartMonth, actor, centres, offerings, closed, posted) { Supports = supports };
     }
 
-    /// <summary>Whether the actor records usage of this provider's offerings: asked once per provider, not once per row.</summary>
-    public bool MayRecordUsageOf(Actor actor, int? providerCostCentreId)
-    {
-        ref var may = ref CollectionsMarshal.GetValueRefOrAddDefault(_mayRecordUsageOf, providerCostCentreId ?? 0, out var known);
-        if (!known)
-        {
-            may = actor.CanRecordUsageOf(providerCostCentreId);
-        }
-        return may;
-    }
+    /// <summary>Whether the importing user records usage of this offering (its provider's).</summary>
+    public bool MayRecordUsageOf(KnownOffering offering) => offering.MayRecord ??= Actor.CanRecordUsageOf(offering.ProviderCostCentreId);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int? CostCentre(int line, string column, string code, List<ImportProblem> problems)
@@ -542,7 +545,7 @@ internal sealed class ImportContext
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (int Id, int? ProviderCostCentreId)? Offering(int line, string column, string code, List<ImportProblem> problems)
+    public KnownOffering? Offering(int line, string column, string code, List<ImportProblem> problems)
     {
         if (_offerings.TryGetValue(code, out var offering))
         {
