@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,8 +27,7 @@ public static class BulkInsert
         var columns = Columns<T>.Of(db.Model);
         var names = string.Join(", ", columns.List.Select(Quote));
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk inserts are written inside the caller's transaction.");
+        var transaction = CurrentTransaction(db);
         long written = 0;
         switch (connection)
         {
@@ -46,6 +46,30 @@ public static class BulkInsert
         return written;
     }
 
+    /// <summary>An empty set of rows to gather for one write (<see cref="WriteAsync{T}(FairShareDbContext, BulkRows{T}, CancellationToken)"/>).</summary>
+    public static BulkRows<T> Gather<T>(FairShareDbContext db, int expectedRows)
+        where T : class =>
+        db.Database.GetDbConnection() is NpgsqlConnection
+            ? new BulkRows<T>(Columns<T>.Of(db.Model).PostgresEncoders, expectedRows)
+            : new BulkRows<T>(null, expectedRows);
+
+    /// <summary>Writes gathered rows and returns how many were written; the rows can then be cleared and gathered again.</summary>
+    public static async Task<long> WriteAsync<T>(FairShareDbContext db, BulkRows<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        if (rows.Encoded is not { } encoded)
+        {
+            return await WriteAsync(db, rows.Rows, cancellationToken);
+        }
+        var columns = Columns<T>.Of(db.Model);
+        return await PostgresCopy.InsertEncodedAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)CurrentTransaction(db), columns.Table, columns.List,
+            encoded, cancellationToken);
+    }
+
     /// <summary>Whether a write failed because a row broke a unique index, on either database.</summary>
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {
@@ -55,6 +79,10 @@ public static class BulkInsert
     };
 
     private static string Quote(string name) => $"\"{name}\"";
+
+    private static System.Data.Common.DbTransaction CurrentTransaction(FairShareDbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("Bulk inserts are written inside the caller's transaction.");
 
     /// <summary>The insertable columns of an entity type, worked out once per model, with their writers for each database.</summary>
     private sealed record Described<T>(IModel Model, string Table, string[] List, SqliteRaw.Binder<T>[] SqliteBinders, PostgresCopy.Encoder<T>[] PostgresEncoders);
@@ -92,6 +120,60 @@ public static class BulkInsert
                 value = Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(value, converter.ModelClrType));
             }
             return Expression.Lambda(value, row);
+        }
+    }
+}
+
+/// <summary>
+/// Rows gathered for one bulk write, held as the database will take them. For PostgreSQL they are encoded for COPY
+/// as they are added, on the caller's thread, so that the write only sends bytes while the caller gathers the
+/// next rows (and each row object can be dropped at once); for SQLite they are kept as they are.
+/// </summary>
+public sealed class BulkRows<T>
+    where T : class
+{
+    private readonly PostgresCopy.Encoder<T>[]? _encoders;
+
+    internal BulkRows(PostgresCopy.Encoder<T>[]? encoders, int expectedRows)
+    {
+        _encoders = encoders;
+        Rows = encoders is null ? new List<T>(expectedRows) : [];
+        if (encoders is not null)
+        {
+            Encoded = new CopyBuffer(expectedRows * 16 * encoders.Length);
+            Encoded.Header();
+        }
+    }
+
+    public int Count { get; private set; }
+
+    internal List<T> Rows { get; }
+
+    internal CopyBuffer? Encoded { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(T row)
+    {
+        Count++;
+        if (Encoded is { } encoded)
+        {
+            encoded.Row(row, _encoders!);
+        }
+        else
+        {
+            Rows.Add(row);
+        }
+    }
+
+    /// <summary>Empties the set, keeping its memory for the next rows.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        Rows.Clear();
+        if (Encoded is { } encoded)
+        {
+            encoded.Clear();
+            encoded.Header();
         }
     }
 }

@@ -22,27 +22,15 @@ internal static class PostgresCopy
 
     private const int FlushAt = 1 << 20;
 
-    public static async Task<long> InsertAllAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<T> rows, Encoder<T>[] encoders, CancellationToken cancellationToken)
-    {
-        var names = string.Join(", ", columns.Select(Quote));
-        var stage = Quote("copy_" + table);
-        await using (var create = new NpgsqlCommand($"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS SELECT {names} FROM {Quote(table)} WITH NO DATA", connection, transaction))
+    public static Task<long> InsertAllAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<T> rows, Encoder<T>[] encoders, CancellationToken cancellationToken) =>
+        InsertAsync(connection, transaction, table, columns, async copy =>
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        var buffer = new CopyBuffer(FlushAt + (FlushAt / 4));
-        buffer.Header();
-        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {stage} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
+            var buffer = new CopyBuffer(FlushAt + (FlushAt / 4));
+            buffer.Header();
             for (var r = 0; r < rows.Count; r++)
             {
-                buffer.StartRow(encoders.Length);
-                var row = rows[r];
-                foreach (var encode in encoders)
-                {
-                    encode(buffer, row);
-                }
+                buffer.Row(rows[r], encoders);
                 if (buffer.Length >= FlushAt)
                 {
                     await copy.WriteAsync(buffer.Written, cancellationToken);
@@ -51,6 +39,29 @@ internal static class PostgresCopy
             }
             buffer.Trailer();
             await copy.WriteAsync(buffer.Written, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Inserts rows encoded beforehand: <paramref name="encoded"/> holds the header and the rows, and gets the trailer here.</summary>
+    public static Task<long> InsertEncodedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, IReadOnlyList<string> columns,
+        CopyBuffer encoded, CancellationToken cancellationToken) =>
+        InsertAsync(connection, transaction, table, columns, async copy =>
+        {
+            encoded.Trailer();
+            await copy.WriteAsync(encoded.Written, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<long> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, IReadOnlyList<string> columns,
+        Func<Stream, Task> send, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", columns.Select(Quote));
+        var stage = Quote("copy_" + table);
+        await using (var create = new NpgsqlCommand($"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS SELECT {names} FROM {Quote(table)} WITH NO DATA", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {stage} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            await send(copy);
         }
         // The move and the emptying in one round trip.
         await using var batch = new NpgsqlBatch(connection, transaction)
@@ -103,8 +114,16 @@ internal sealed class CopyBuffer(int capacity)
         Int32(0); // header extension length
     }
 
+    /// <summary>Appends a row: its number of fields, then each field as its encoder writes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void StartRow(int fields) => Int16((short)fields);
+    public void Row<T>(T row, PostgresCopy.Encoder<T>[] encoders)
+    {
+        Int16((short)encoders.Length);
+        foreach (var encode in encoders)
+        {
+            encode(this, row);
+        }
+    }
 
     public void Trailer() => Int16(-1);
 
