@@ -138,11 +138,8 @@ public sealed class BulkRows<T>
     {
         _encoders = encoders;
         Rows = encoders is null ? new List<T>(expectedRows) : [];
-        if (encoders is not null)
-        {
-            Encoded = new CopyBuffer(expectedRows * 16 * encoders.Length);
-            Encoded.Header();
-        }
+        Encoded = encoders is null ? null : new CopyBuffer(expectedRows * 16 * encoders.Length); // 16 bytes a field, most of them shorter
+        Encoded?.Header();
     }
 
     public int Count { get; private set; }

@@ -83,14 +83,14 @@ public static class BulkUsage
 
         private async Task WaitAsync()
         {
-            if (inFlight is var (task, rows))
+            if (inFlight is { } flight)
             {
                 inFlight = null;
                 try
                 {
-                    await task;
-                    rows.Clear();
-                    spare = rows;
+                    await flight.Task;
+                    flight.Rows.Clear();
+                    spare = flight.Rows;
                 }
                 catch (Exception e) when (BulkInsert.IsUniqueViolation(e))
                 {
