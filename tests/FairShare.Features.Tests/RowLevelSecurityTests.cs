@@ -2,6 +2,7 @@ using FairShare.Domain;
 using FairShare.Domain.Recording;
 using FairShare.Features.Demo;
 using FairShare.Persistence;
+using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -118,5 +119,78 @@ public sealed class RowLevelSecurityTests(PostgresDatabase database) : IClassFix
             var refusal = await Assert.ThrowsAsync<PostgresException>(() => BulkInsert.WriteAsync(db, [Row(county, "rls-3"), Row(neighbour, "rls-4")], CancellationToken.None));
             Assert.Equal("42501", refusal.SqlState);
         }
+    }
+
+    [Fact]
+    public async Task TheImportWriter_CopiesStraightIntoTheSessionsOwnPartition_AndNeverIntoAnothers()
+    {
+        var (county, neighbour) = await AuthoritiesAsync();
+        var buyer = await database.IdOfAsync<CostCentre>(DemoCatalogue.CountyCode, "F-EDU");
+        RecordedUsage Row(int authority, string id) => new(authority, 0, id, new DateOnly(2026, 5, 4), buyer, 1, 1m, "JOB", "test");
+        await using var db = AppContext(county);
+
+        // The session's own authority: COPY into its partition, no temporary table on the way.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var writer = new BulkUsage.Writer(db, county, yearStartMonth: 4);
+            await writer.AddAsync(Row(county, "part-1"), CancellationToken.None);
+            await writer.AddAsync(Row(county, "part-2"), CancellationToken.None);
+            Assert.True(await writer.CompleteAsync(CancellationToken.None));
+            Assert.Equal(2, await db.Usage.CountAsync(u => u.RecordId.StartsWith("part-")));
+            Assert.Equal($"\"Usage_{county}\"", await db.Database.SqlQueryRaw<string>(
+                "SELECT tableoid::regclass::text AS \"Value\" FROM \"Usage\" WHERE \"RecordId\" = 'part-1'").SingleAsync());
+            Assert.Null(await db.Database.SqlQueryRaw<string?>("SELECT to_regclass('pg_temp.\"copy_Usage\"')::text AS \"Value\"").SingleAsync());
+            await transaction.RollbackAsync();
+        }
+
+        // Another authority's writer in this session: not its partition, but through Usage, whose policy refuses.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var writer = new BulkUsage.Writer(db, neighbour, yearStartMonth: 4);
+            await writer.AddAsync(Row(neighbour, "part-3"), CancellationToken.None);
+            var refusal = await Assert.ThrowsAsync<PostgresException>(() => writer.CompleteAsync(CancellationToken.None));
+            Assert.Equal("42501", refusal.SqlState);
+        }
+
+        // Another authority's row in the session's own partition: its constraint refuses.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var writer = new BulkUsage.Writer(db, county, yearStartMonth: 4);
+            await writer.AddAsync(Row(neighbour, "part-4"), CancellationToken.None);
+            var refusal = await Assert.ThrowsAsync<PostgresException>(() => writer.CompleteAsync(CancellationToken.None));
+            Assert.Equal("23514", refusal.SqlState); // check_violation: the row does not belong in this partition
+        }
+    }
+
+    [Fact]
+    public async Task EveryAuthorityHasAUsagePartition_IntoWhichOtherRolesMayOnlyInsert()
+    {
+        var (county, neighbour) = await AuthoritiesAsync();
+        await using var connection = new NpgsqlConnection(database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(); // never committed: the role and the authority go with it
+        async Task<object?> Scalar(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            return await command.ExecuteScalarAsync();
+        }
+        var reader = _role + "_reader";
+        await Scalar($"""
+            CREATE ROLE {reader} NOLOGIN;
+            GRANT SELECT, INSERT ON "Usage" TO {reader};
+            SET LOCAL fairshare.system = 'on';
+            INSERT INTO "Authorities" ("Code", "Name", "YearStartMonth") VALUES ('ZZP', 'Partition Test Council', 4);
+            """);
+        var added = (int)(await Scalar("""SELECT "Id" FROM "Authorities" WHERE "Code" = 'ZZP'"""))!;
+
+        foreach (var authority in new[] { county, neighbour, added })
+        {
+            Assert.Equal($"Usage_{authority}", await Scalar($"""
+                SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = '"Usage"'::regclass AND c.relname = 'Usage_{authority}'
+                """));
+        }
+        Assert.Equal(true, await Scalar($"""SELECT has_table_privilege('{reader}', '"Usage_{added}"', 'INSERT')"""));
+        Assert.Equal(false, await Scalar($"""SELECT has_table_privilege('{reader}', '"Usage_{added}"', 'SELECT')"""));
     }
 }

@@ -172,7 +172,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     private async Task<Written> WriteUsageAsync(TabularFile file, ImportRequest request, ImportContext context, int batchId, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
-        var writer = new BulkUsage.Writer(db, context.YearStartMonth);
+        var writer = new BulkUsage.Writer(db, context.AuthorityId, context.YearStartMonth);
         var rows = 0;
         var total = 0m;
         var recordedBy = "";

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using FairShare.Domain.Recording;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FairShare.Persistence.Ledger;
 
@@ -21,10 +23,12 @@ public static class BulkUsage
     /// 8.2–8.7 s against 9.3–9.4 s for a million rows, whole process). For PostgreSQL each record is encoded for
     /// COPY as it is added (<see cref="BulkRows{T}"/>), so the pool thread only sends bytes and no record object
     /// outlives its row: the first million-row import's process CPU fell from 5.7–5.9 s to 2.9–3.5 s. Two chunks'
-    /// memory is used over and over. The caller must not use the context until <see cref="CompleteAsync"/> or
+    /// memory is used over and over. The bytes go by COPY straight into the authority's partition of Usage
+    /// (<see cref="PartitionAsync"/>), not through a temporary table and a row-by-row INSERT: the first import of a
+    /// million rows took 3.3 s instead of 4.3 s. The caller must not use the context until <see cref="CompleteAsync"/> or
     /// <see cref="AbandonAsync"/> returns; one chunk is written at a time.
     /// </summary>
-    public sealed class Writer(FairShareDbContext db, int yearStartMonth)
+    public sealed class Writer(FairShareDbContext db, int authorityId, int yearStartMonth)
     {
         private const int ChunkSize = 50_000;
 
@@ -36,6 +40,7 @@ public static class BulkUsage
         private (Task<long> Task, BulkRows<RecordedUsage> Rows)? inFlight;
         private bool importedBefore;
         private int chunks;
+        private Task<string?>? partition;
 
         /// <summary>Adds a record; every <see cref="ChunkSize"/> records, waits for the chunk before to be written and starts this one.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -59,6 +64,30 @@ public static class BulkUsage
             return true;
         }
 
+        /// <summary>
+        /// PostgreSQL: the authority's partition of Usage (migration UsagePartitionedByAuthority), when the rows may go
+        /// by COPY straight into it: it exists, this role may insert into it, and the session is the authority's own
+        /// (or the system's), so that an import writes only where its session could through Usage. Otherwise (and on
+        /// SQLite) null: the rows go through Usage, under its policy.
+        /// </summary>
+        private static async Task<string?> PartitionAsync(FairShareDbContext db, int authorityId, CancellationToken cancellationToken)
+        {
+            if (db.Database.GetDbConnection() is not NpgsqlConnection connection)
+            {
+                return null;
+            }
+            var name = $"Usage_{authorityId}";
+            await using var command = new NpgsqlCommand("""
+                SELECT CASE WHEN to_regclass(quote_ident($1)) IS NULL THEN false
+                            ELSE has_table_privilege(quote_ident($1), 'INSERT')
+                                 AND ((SELECT fairshare_session_is_system()) OR (SELECT fairshare_session_authority()) = $2) END
+                """, connection, (NpgsqlTransaction)BulkInsert.CurrentTransaction(db))
+            {
+                Parameters = { new() { Value = name }, new() { Value = authorityId } },
+            };
+            return await command.ExecuteScalarAsync(cancellationToken) is true ? name : null;
+        }
+
         /// <summary>Waits for the chunk being written, if any, so the caller can roll back; what it wrote goes with the rollback.</summary>
         public Task AbandonAsync() => WaitAsync();
 
@@ -72,7 +101,11 @@ public static class BulkUsage
             {
                 // (Once a record was found imported before, the transaction is lost: the rest are only added up.)
                 chunks++;
-                inFlight = (Task.Run(() => BulkInsert.WriteAsync(db, chunk, cancellationToken), cancellationToken), chunk);
+                inFlight = (Task.Run(async () =>
+                {
+                    partition ??= PartitionAsync(db, authorityId, cancellationToken);
+                    return await BulkInsert.WriteAsync(db, chunk, cancellationToken, await partition);
+                }, cancellationToken), chunk);
             }
             else
             {
