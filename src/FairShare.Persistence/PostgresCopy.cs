@@ -55,7 +55,7 @@ internal static class PostgresCopy
     public static async Task<long> CopyEncodedAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns, CopyBuffer encoded,
         int rows, CancellationToken cancellationToken)
     {
-        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(CopyFrom(Quote(table), string.Join(", ", columns.Select(Quote))), cancellationToken))
         {
             await Send(copy, encoded, cancellationToken);
         }
@@ -77,7 +77,7 @@ internal static class PostgresCopy
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {stage} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(CopyFrom(stage, names), cancellationToken))
         {
             await send(copy);
         }
@@ -105,6 +105,8 @@ internal static class PostgresCopy
     }
 
     private static string Quote(string name) => $"\"{name}\"";
+
+    private static string CopyFrom(string table, string columns) => $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)";
 }
 
 /// <summary>
