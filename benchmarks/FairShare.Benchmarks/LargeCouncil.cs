@@ -139,16 +139,16 @@ public static class LargeCouncil
         Task<string> Import(IServiceProvider s, Domain.Recording.ImportKind kind, string file) =>
             s.GetRequiredService<Features.Imports.ImportFile>()
                 .HandleAsync(new Features.Imports.ImportRequest(kind, file, File.ReadAllBytes(Path.Combine(folder, file))))
-                .ContinueWith(t => $"{t.Result.Rows:N0} rows", TaskScheduler.Default);
+                .ContinueWith(t => $"{t.Result.Value.Rows:N0} rows", TaskScheduler.Default);
 
         await TimeAsync("import costs", s => Import(s, Domain.Recording.ImportKind.Costs, "costs.csv"));
         await TimeAsync("import drivers", s => Import(s, Domain.Recording.ImportKind.Drivers, "drivers.csv"));
         await TimeAsync($"import usage, {rows:N0} rows into an empty table", s => Import(s, Domain.Recording.ImportKind.Usage, "usage-1.csv"));
         await TimeAsync($"import usage, {rows:N0} more", s => Import(s, Domain.Recording.ImportKind.Usage, "usage-2.csv"));
-        Task<string> Run(IServiceProvider s) => s.GetRequiredService<Features.Recharge.RunRecharge>().HandleAsync("2026-05", dryRun: false)
-            .ContinueWith(t => $"run {t.Result.RunId}, {t.Result.Postings:N0} postings", TaskScheduler.Default);
+        Task<string> Run(IServiceProvider s) => s.GetRequiredService<Features.Recharge.PostRechargeRun>().HandleAsync(new Features.Recharge.PostRechargeRunRequest("2026-05"))
+            .ContinueWith(t => $"run {t.Result.Value.RunId}, {t.Result.Value.Postings:N0} postings", TaskScheduler.Default);
         await TimeAsync("recharge run, database to posted journal", Run);
-        await TimeAsync("recharge reverse", async s => $"{await s.GetRequiredService<Features.Recharge.RechargeLedger>().ReverseAsync("2026-05")} reversed");
+        await TimeAsync("recharge reverse", async s => (await s.GetRequiredService<Features.Recharge.ReverseRechargeRun>().HandleAsync(new Features.Recharge.ReverseRechargeRunRequest("2026-05"))).Value.Message);
         await TimeAsync("recharge run again", Run);
     }
 

@@ -28,7 +28,7 @@ public static class CliApp
         root.Subcommands.Add(AuditCommand.Create(global, stdout));
         root.Subcommands.Add(UsersCommand.Create(global, stdout));
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
-        root.Subcommands.Add(RechargeCommand.Recharge(global, stdout));
+        root.Subcommands.Add(RechargeCommand.Recharge(global, stdout, stderr));
 
         try
         {

@@ -42,20 +42,33 @@ public readonly record struct FinancialYear
 
     public AccountingPeriod Period(int number) => new(this, number);
 
+    /// <summary>The twelve months, in order.</summary>
     public IEnumerable<AccountingPeriod> Periods => Enumerable.Range(1, AccountingPeriod.PeriodsPerYear).Select(Period);
+
+    /// <summary>The twelve months and the year-end adjustment period after them.</summary>
+    public IEnumerable<AccountingPeriod> PeriodsWithAdjustment => Enumerable.Range(1, AccountingPeriod.AdjustmentPeriodNumber).Select(Period);
+
+    /// <summary>Period 13, the year-end adjustment period.</summary>
+    public AccountingPeriod Adjustment => new(this, AccountingPeriod.AdjustmentPeriodNumber);
 
     public override string ToString() => Label;
 }
 
-/// <summary>One accounting month of a <see cref="FinancialYear"/>, numbered 1 to 12 from the year's start.</summary>
+/// <summary>
+/// One accounting period of a <see cref="FinancialYear"/>: the twelve months, numbered 1 to 12 from the
+/// year's start, and period 13, the year-end adjustment period after the last month, which takes the
+/// year-end journals only (no instalments, no recharge run). Period 13 has no month of its own: its dates are
+/// the year's last day, and it is written <c>2026/27-P13</c> on every door.
+/// </summary>
 public readonly record struct AccountingPeriod
 {
     public const int PeriodsPerYear = 12;
+    public const int AdjustmentPeriodNumber = 13;
 
     public AccountingPeriod(FinancialYear year, int number)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, PeriodsPerYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, AdjustmentPeriodNumber);
         Year = year;
         Number = number;
     }
@@ -63,12 +76,21 @@ public readonly record struct AccountingPeriod
     public FinancialYear Year { get; }
     public int Number { get; }
 
-    public DateOnly FirstDay => Year.FirstDay.AddMonths(Number - 1);
-    public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
+    /// <summary>Period 13: the year-end adjustment period.</summary>
+    public bool IsAdjustment => Number == AdjustmentPeriodNumber;
 
-    /// <summary>The calendar month as YYYY-MM, the form used on the command line and in files.</summary>
-    public string Month => FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public DateOnly FirstDay => IsAdjustment ? Year.LastDay : Year.FirstDay.AddMonths(Number - 1);
+    public DateOnly LastDay => IsAdjustment ? Year.LastDay : FirstDay.AddMonths(1).AddDays(-1);
 
+    /// <summary>How the period is written on the command line, in files and URLs: YYYY-MM for a month, 2026/27-P13 for the adjustment period.</summary>
+    public string Month => IsAdjustment
+        ? $"{Year.Label}-P{AdjustmentPeriodNumber}"
+        : FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The period before this one, or null for the first month of the year.</summary>
+    public AccountingPeriod? Previous => Number > 1 ? new AccountingPeriod(Year, Number - 1) : null;
+
+    /// <summary>The month containing <paramref name="date"/> (never period 13, which has no dates of its own).</summary>
     public static AccountingPeriod Containing(DateOnly date, int startMonth = FinancialYear.UkCouncilStartMonth)
     {
         var year = FinancialYear.Containing(date, startMonth);
@@ -76,5 +98,7 @@ public readonly record struct AccountingPeriod
         return new AccountingPeriod(year, months + 1);
     }
 
-    public override string ToString() => $"{Year.Label} P{Number:00} ({FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})";
+    public override string ToString() => IsAdjustment
+        ? $"{Year.Label} P13 (year-end adjustments)"
+        : $"{Year.Label} P{Number:00} ({FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture)})";
 }

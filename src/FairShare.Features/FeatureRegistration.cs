@@ -11,6 +11,10 @@ namespace FairShare.Features;
 
 public static class FeatureRegistration
 {
+    /// <summary>Every use case: a public class with a public <c>HandleAsync</c>, one per file under its capability.</summary>
+    public static IReadOnlyList<Type> UseCases { get; } = [.. typeof(FeatureRegistration).Assembly.GetExportedTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethod("HandleAsync") is not null).OrderBy(t => t.FullName, StringComparer.Ordinal)];
+
     /// <summary>Registers the database and every use case; the web app and the CLI both call this.</summary>
     public static IServiceCollection AddFairShare(this IServiceCollection services, DatabaseOptions database)
     {
@@ -36,9 +40,10 @@ public static class FeatureRegistration
         services.AddScoped<ScopeCodes>();
         services.AddScoped<Users>();
         services.AddScoped<Imports.ImportFile>();
-        services.AddScoped<Recharge.RunRecharge>();
-        services.AddScoped<Recharge.RechargeLedger>();
-        services.AddScoped<Recharge.GetStatement>();
+        foreach (var useCase in UseCases)
+        {
+            services.TryAddScoped(useCase);
+        }
         return services;
     }
 }

@@ -37,7 +37,14 @@ public class FinancialYearTests
         Assert.Equal("2027/28", year.Label);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(14)]
+    [InlineData(-1)]
+    public void Period_OutsideOneToThirteen_IsMisuse(int number) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FinancialYear(2026).Period(number));
+
     [Fact]
-    public void Period_OutsideOneToTwelve_IsMisuse() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FinancialYear(2026).Period(13));
+    public void PeriodThirteen_IsTheYearEndAdjustmentPeriod_AfterMarch() =>
+        Assert.Equal(("2026/27-P13", new DateOnly(2027, 3, 31)), (new FinancialYear(2026).Period(13).Month, new FinancialYear(2026).Period(13).FirstDay));
 }

@@ -86,7 +86,7 @@ public abstract class RechargePropertySuite<TDatabase>(TDatabase database) : ICl
             if (csv.ToString().Count(c => c == '\n') > 1)
             {
                 await AsFinanceAsync(s => s.GetRequiredService<ImportFile>().HandleAsync(
-                    new ImportRequest(kind, $"random-{seed}-{kind}.csv", Encoding.UTF8.GetBytes(csv.ToString()))));
+                    new ImportRequest(kind, $"random-{seed}-{kind}.csv", Encoding.UTF8.GetBytes(csv.ToString()))).Ok());
             }
         }
 
@@ -97,19 +97,19 @@ public abstract class RechargePropertySuite<TDatabase>(TDatabase database) : ICl
         {
             if (byFloorArea is not null)
             {
-                await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().SetAllocationDriverAsync(byFloorArea, "m2"));
+                await AsFinanceAsync(s => s.GetRequiredService<SetAllocationDriver>().HandleAsync(new SetAllocationDriverRequest(byFloorArea, "m2")).Ok());
             }
-            summary = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync(month, dryRun: false, method));
+            summary = await AsFinanceAsync(s => s.GetRequiredService<PostRechargeRun>().HandleAsync(new PostRechargeRunRequest(month, false, method.ToString())).Ok());
             await CheckInvariantsAsync(summary, world);
             if (seed % 2 == 0)
             {
-                var first = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync(month));
-                await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ReverseAsync(month));
+                var first = await AsFinanceAsync(async s => (await s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(month)).Ok()).Csv);
+                await AsFinanceAsync(s => s.GetRequiredService<ReverseRechargeRun>().HandleAsync(new ReverseRechargeRunRequest(month)).Ok());
                 var reversed = await PostingsAsync(summary.RunId!.Value);
                 Assert.DoesNotContain(reversed.GroupBy(p => (p.CostCentreId, p.AccountCode)), g => g.Sum(p => p.AmountPence) != 0);
-                var again = await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().HandleAsync(month, dryRun: false, method));
+                var again = await AsFinanceAsync(s => s.GetRequiredService<PostRechargeRun>().HandleAsync(new PostRechargeRunRequest(month, false, method.ToString())).Ok());
                 await CheckInvariantsAsync(again, world);
-                var second = await AsFinanceAsync(s => s.GetRequiredService<RechargeLedger>().ExportJournalAsync(month));
+                var second = await AsFinanceAsync(async s => (await s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(month)).Ok()).Csv);
                 Assert.Equal(WithoutRunId(first), WithoutRunId(second));
             }
         }
@@ -117,7 +117,7 @@ public abstract class RechargePropertySuite<TDatabase>(TDatabase database) : ICl
         {
             if (byFloorArea is not null)
             {
-                await AsFinanceAsync(s => s.GetRequiredService<RunRecharge>().SetAllocationDriverAsync(byFloorArea, null));
+                await AsFinanceAsync(s => s.GetRequiredService<SetAllocationDriver>().HandleAsync(new SetAllocationDriverRequest(byFloorArea, null)).Ok());
             }
         }
     }

@@ -23,8 +23,8 @@ public sealed class ExportTests(WebAppFixture web) : IClassFixture<WebAppFixture
             var tenant = (await services.GetRequiredService<ResolveTenant>().HandleAsync("NCC")).Value;
             services.GetRequiredService<TenantContext>().Set(tenant, new Actor("test", "Test finance", tenant.AuthorityId, [new RoleGrant(Role.FinanceOfficer)], "test"));
             var csv = "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n@SUM(1+1),2026-12-03,F-COR,PRT-COL,100,=HYPERLINK(\"http://evil.example\"),mallory\n";
-            await services.GetRequiredService<ImportFile>().HandleAsync(new ImportRequest(ImportKind.Usage, "evil.csv", Encoding.UTF8.GetBytes(csv)));
-            await services.GetRequiredService<RunRecharge>().HandleAsync("2026-12", dryRun: false);
+            Assert.True((await services.GetRequiredService<ImportFile>().HandleAsync(new ImportRequest(ImportKind.Usage, "evil.csv", Encoding.UTF8.GetBytes(csv)))).IsOk);
+            Assert.True((await services.GetRequiredService<PostRechargeRun>().HandleAsync(new PostRechargeRunRequest("2026-12", false))).IsOk);
             coroner = await services.GetRequiredService<FairShareDbContext>().CostCentres.Where(c => c.Code == "F-COR" && c.AuthorityId == tenant.AuthorityId).Select(c => c.Id).SingleAsync();
         }
         using var client = await web.SignedInAsync("finance.officer@northshire.example");

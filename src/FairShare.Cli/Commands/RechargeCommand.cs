@@ -1,8 +1,6 @@
 using System.CommandLine;
-using FairShare.Allocation;
-using FairShare.Domain;
 using FairShare.Domain.Recording;
-using FairShare.Features.Access;
+using FairShare.Features;
 using FairShare.Features.Imports;
 using FairShare.Features.Recharge;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +8,9 @@ using Spectre.Console;
 
 namespace FairShare.Cli.Commands;
 
-/// <summary>The month end: import, run (or dry-run) the recharge, reverse it, export its journal, close the period.</summary>
+/// <summary>The month end on the command line: one small command per use case, each parse → handler → <see cref="CliOutcome"/>.</summary>
 public static class RechargeCommand
 {
-    private const int ShownProblems = 100;
-
     public static Command Import(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
         var import = new Command("import", "Import a CSV or Excel (.xlsx) file, all or nothing: a file with any bad row imports nothing.");
@@ -31,39 +27,43 @@ public static class RechargeCommand
                 if (!path.Exists)
                 {
                     await stderr.WriteLineAsync($"fairshare: {path.FullName} does not exist.");
-                    return 2;
+                    return CliOutcome.Invalid;
                 }
                 await using var scope = await global.TenantServicesAsync(parse, ct);
-                try
+                var outcome = await scope.ServiceProvider.GetRequiredService<ImportFile>()
+                    .HandleAsync(new ImportRequest(kind, path.Name, await File.ReadAllBytesAsync(path.FullName, ct), parse.GetValue(expect)), ct);
+                if (outcome.Kind == OutcomeKind.Invalid)
                 {
-                    var result = await scope.ServiceProvider.GetRequiredService<ImportFile>()
-                        .HandleAsync(new ImportRequest(kind, path.Name, await File.ReadAllBytesAsync(path.FullName, ct), parse.GetValue(expect)), ct);
-                    await stdout.WriteLineAsync(result.Message);
-                    return 0;
+                    await stderr.WriteLineAsync($"fairshare: {path.Name}: nothing was imported: {Domain.Text.English.Count(outcome.Errors.Count, "problem")}.");
                 }
-                catch (ImportRejectedException e)
-                {
-                    await stderr.WriteLineAsync($"fairshare: {path.Name}: {e.Message}");
-                    foreach (var problem in e.Problems.Take(ShownProblems))
-                    {
-                        await stderr.WriteLineAsync($"  {problem}");
-                    }
-                    if (e.Problems.Count > ShownProblems)
-                    {
-                        // A file that is wrong throughout (the wrong export, say) should not bury the terminal.
-                        await stderr.WriteLineAsync($"  … and {e.Problems.Count - ShownProblems} more; the first {ShownProblems} are shown.");
-                    }
-                    return 1;
-                }
+                return await CliOutcome.WriteAsync(outcome, stdout, stderr, r => r.Message);
             });
             import.Subcommands.Add(command);
         }
         return import;
     }
 
-    public static Command Recharge(GlobalOptions global, TextWriter stdout)
+    public static Command Recharge(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var period = new Option<string>("--period") { Description = "The month, YYYY-MM.", Required = true };
+        var recharge = new Command("recharge", "The monthly recharge (finance officers).");
+        recharge.Subcommands.Add(SetMethod(global, stdout, stderr));
+        recharge.Subcommands.Add(SetDriver(global, stdout, stderr));
+        recharge.Subcommands.Add(Run(global, stdout, stderr));
+        recharge.Subcommands.Add(PeriodCommand(global, "reverse", "Reverse the period's posted run with exact reversing journals, so it can be run again.",
+            stdout, stderr, (s, p, ct) => s.GetRequiredService<ReverseRechargeRun>().HandleAsync(new ReverseRechargeRunRequest(p), ct), d => d.Message));
+        recharge.Subcommands.Add(PeriodCommand(global, "export", "Write the period's posted run as a CSV journal for the general ledger.",
+            stdout, stderr, (s, p, ct) => s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(p), ct), j => j.Csv, newline: false));
+        recharge.Subcommands.Add(PeriodCommand(global, "close", "Close the period (its recharge must be posted); nothing can be posted or imported into it afterwards.",
+            stdout, stderr, (s, p, ct) => s.GetRequiredService<ClosePeriod>().HandleAsync(new ClosePeriodRequest(p), ct), d => d.Message));
+        return recharge;
+    }
+
+    private static Option<string> PeriodOption() =>
+        new("--period") { Description = "The month, YYYY-MM (or 2026/27-P13 for the year-end adjustment period).", Required = true };
+
+    private static Command Run(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var period = PeriodOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the result without posting anything." };
         var method = new Option<string?>("--method") { Description = "reciprocal, direct or step-down, for this run only (default: the authority's method)." };
         var run = new Command("run", "Price the period's charges, allocate support services' remaining cost and post it all as balanced journals, in one transaction.");
@@ -72,86 +72,64 @@ public static class RechargeCommand
         run.Options.Add(method);
         run.SetAction(async (parse, ct) =>
         {
-            var chosen = Method(parse.GetValue(method));
             await using var scope = await global.TenantServicesAsync(parse, ct);
             var progress = new Progress<string>(step => stdout.WriteLine($"… {step}"));
-            var summary = await scope.ServiceProvider.GetRequiredService<RunRecharge>().HandleAsync(parse.GetValue(period)!, parse.GetValue(dryRun), chosen, progress, ct);
-            Write(stdout, summary);
-            return 0;
+            var outcome = await scope.ServiceProvider.GetRequiredService<PostRechargeRun>()
+                .HandleAsync(new PostRechargeRunRequest(parse.GetValue(period), parse.GetValue(dryRun), parse.GetValue(method)), progress, ct);
+            return await CliOutcome.WriteAsync(outcome, stderr, summary =>
+            {
+                Write(stdout, summary);
+                return Task.CompletedTask;
+            });
         });
-
-        var reverse = new Command("reverse", "Reverse the period's posted run with exact reversing journals, so it can be run again.");
-        reverse.Options.Add(period);
-        reverse.SetAction(async (parse, ct) =>
-        {
-            await using var scope = await global.TenantServicesAsync(parse, ct);
-            var id = await scope.ServiceProvider.GetRequiredService<RechargeLedger>().ReverseAsync(parse.GetValue(period)!, ct);
-            await stdout.WriteLineAsync($"Reversed run {id}; {parse.GetValue(period)} can be run again.");
-            return 0;
-        });
-
-        var export = new Command("export", "Write the period's posted run as a CSV journal for the general ledger.");
-        export.Options.Add(period);
-        export.SetAction(async (parse, ct) =>
-        {
-            await using var scope = await global.TenantServicesAsync(parse, ct);
-            await stdout.WriteAsync(await scope.ServiceProvider.GetRequiredService<RechargeLedger>().ExportJournalAsync(parse.GetValue(period)!, ct));
-            return 0;
-        });
-
-        var close = new Command("close", "Close the period (its recharge must be posted); nothing can be posted or imported into it afterwards.");
-        close.Options.Add(period);
-        close.SetAction(async (parse, ct) =>
-        {
-            await using var scope = await global.TenantServicesAsync(parse, ct);
-            await scope.ServiceProvider.GetRequiredService<RechargeLedger>().CloseAsync(parse.GetValue(period)!, ct);
-            await stdout.WriteLineAsync($"Closed {parse.GetValue(period)}.");
-            return 0;
-        });
-
-        var use = new Argument<string>("method") { Description = "reciprocal, direct or step-down." };
-        var setMethod = new Command("method", "Choose how the authority's runs allocate support services' remaining cost from now on.");
-        setMethod.Arguments.Add(use);
-        setMethod.SetAction(async (parse, ct) =>
-        {
-            var chosen = Method(parse.GetValue(use)) ?? AllocationMethod.Reciprocal;
-            await using var scope = await global.TenantServicesAsync(parse, ct);
-            await scope.ServiceProvider.GetRequiredService<RunRecharge>().SetMethodAsync(chosen, ct);
-            await stdout.WriteLineAsync($"Runs now allocate by the {parse.GetValue(use)} method.");
-            return 0;
-        });
-
-        var centre = new Argument<string>("support-service") { Description = "The support service's cost centre code, e.g. S-INS." };
-        var driverName = new Argument<string?>("driver") { Description = "A driver whose values are imported (FTE, m2, devices…); leave out for what each receiver bought.", Arity = ArgumentArity.ZeroOrOne };
-        var setDriver = new Command("driver", "Choose what a support service's remaining cost is allocated by: what each receiver bought from it (the default) or a driver.");
-        setDriver.Arguments.Add(centre);
-        setDriver.Arguments.Add(driverName);
-        setDriver.SetAction(async (parse, ct) =>
-        {
-            await using var scope = await global.TenantServicesAsync(parse, ct);
-            await stdout.WriteLineAsync(await scope.ServiceProvider.GetRequiredService<RunRecharge>()
-                .SetAllocationDriverAsync(parse.GetValue(centre)!, parse.GetValue(driverName), ct));
-            return 0;
-        });
-
-        var recharge = new Command("recharge", "The monthly recharge (finance officers).");
-        recharge.Subcommands.Add(setMethod);
-        recharge.Subcommands.Add(setDriver);
-        recharge.Subcommands.Add(run);
-        recharge.Subcommands.Add(reverse);
-        recharge.Subcommands.Add(export);
-        recharge.Subcommands.Add(close);
-        return recharge;
+        return run;
     }
 
-    private static AllocationMethod? Method(string? text) => text switch
+    private static Command SetMethod(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        null => null,
-        "reciprocal" => AllocationMethod.Reciprocal,
-        "direct" => AllocationMethod.Direct,
-        "step-down" => AllocationMethod.StepDown,
-        var other => throw new ValidationFailedException([new DomainError("method", $"'{other}' is not one of reciprocal, direct, step-down.")]),
-    };
+        var use = new Argument<string>("method") { Description = "reciprocal, direct or step-down." };
+        var command = new Command("method", "Choose how the authority's runs allocate support services' remaining cost from now on.");
+        command.Arguments.Add(use);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            return await CliOutcome.WriteAsync(await scope.ServiceProvider.GetRequiredService<SetRechargeMethod>()
+                .HandleAsync(new SetRechargeMethodRequest(parse.GetValue(use)), ct), stdout, stderr, d => d.Message);
+        });
+        return command;
+    }
+
+    private static Command SetDriver(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var centre = new Argument<string>("support-service") { Description = "The support service's cost centre code, e.g. S-INS." };
+        var driverName = new Argument<string?>("driver") { Description = "A driver whose values are imported (FTE, m2, devices…); leave out for what each receiver bought.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("driver", "Choose what a support service's remaining cost is allocated by: what each receiver bought from it (the default) or a driver.");
+        command.Arguments.Add(centre);
+        command.Arguments.Add(driverName);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            return await CliOutcome.WriteAsync(await scope.ServiceProvider.GetRequiredService<SetAllocationDriver>()
+                .HandleAsync(new SetAllocationDriverRequest(parse.GetValue(centre), parse.GetValue(driverName)), ct), stdout, stderr, d => d.Message);
+        });
+        return command;
+    }
+
+    /// <summary>A subcommand that takes only --period and prints what its use case answers.</summary>
+    private static Command PeriodCommand<T>(GlobalOptions global, string name, string description, TextWriter stdout, TextWriter stderr,
+        Func<IServiceProvider, string?, CancellationToken, Task<Outcome<T>>> handle, Func<T, string> print, bool newline = true)
+    {
+        var period = PeriodOption();
+        var command = new Command(name, description);
+        command.Options.Add(period);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            var outcome = await handle(scope.ServiceProvider, parse.GetValue(period), ct);
+            return await CliOutcome.WriteAsync(outcome, stderr, value => newline ? stdout.WriteLineAsync(print(value)) : stdout.WriteAsync(print(value)));
+        });
+        return command;
+    }
 
     private static void Write(TextWriter stdout, RechargeRunSummary s)
     {

@@ -48,6 +48,9 @@ public enum Permission
 
     /// <summary>Run, reverse and export the monthly recharge; close periods.</summary>
     RunRecharge,
+
+    /// <summary>Read the month end: periods, imports, runs and their journals (finance officers and auditors).</summary>
+    ReadLedger,
 }
 
 /// <summary>
@@ -63,13 +66,13 @@ public static class AccessPolicy
         [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage],
         [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.ImportUsage],
         [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger],
         [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
-        [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog],
+        [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog, Permission.ReadLedger],
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
             Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);

@@ -240,6 +240,10 @@ public static class RechargeCalculator
         ArgumentNullException.ThrowIfNull(offerings);
         var errors = new List<DomainError>();
         var charges = new List<Charge>();
+        if (period.IsAdjustment)
+        {
+            return Result<IReadOnlyList<Charge>>.Success(charges); // the year-end adjustment period has no twelfth of any fee
+        }
         var index = 0;
         foreach (var line in lines)
         {

@@ -23,8 +23,8 @@ public sealed record ImportProblem(int Line, string Column, string Value, string
 
 public sealed record ImportResult(int BatchId, int Rows, decimal Total, string Message);
 
-/// <summary>The file was refused as a whole; nothing was imported. Every problem is listed.</summary>
-public sealed class ImportRejectedException(IReadOnlyList<ImportProblem> problems)
+/// <summary>The file was refused as a whole; nothing was imported. Every problem is listed. (Caught by <see cref="ImportFile.HandleAsync"/>: it never leaves the use case.)</summary>
+internal sealed class ImportRejectedException(IReadOnlyList<ImportProblem> problems)
     : Exception($"Nothing was imported: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}.")
 {
     public IReadOnlyList<ImportProblem> Problems { get; } = problems;
@@ -55,10 +55,43 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         _ => "Actual costs per cost centre, subjective account and period, from the general ledger.",
     };
 
-    public async Task<ImportResult> HandleAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports the file, or says why not: forbidden (decided before anything is read or written), or invalid
+    /// with every bad row (field "line N, column"); nothing is written unless every row is good.
+    /// </summary>
+    public async Task<Outcome<ImportResult>> HandleAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
-        tenants.Require(request.Kind == ImportKind.Usage ? Permission.ImportUsage : Permission.ImportLedgerData,
-            $"import {request.Kind.ToString().ToLowerInvariant()}");
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Enum.IsDefined(request.Kind))
+        {
+            return Outcome<ImportResult>.Invalid("kind", $"'{request.Kind}' is not one of {string.Join(", ", Slugs.All<ImportKind>())}.");
+        }
+        if (tenants.Refusal(request.Kind == ImportKind.Usage ? Permission.ImportUsage : Permission.ImportLedgerData,
+            $"import {request.Kind.ToString().ToLowerInvariant()}") is { } forbidden)
+        {
+            return Outcome<ImportResult>.Forbidden(forbidden);
+        }
+        try
+        {
+            return await ImportAsync(request, cancellationToken);
+        }
+        catch (ImportRejectedException e)
+        {
+            return Outcome<ImportResult>.Invalid([.. e.Problems.Select(Error)]);
+        }
+    }
+
+    /// <summary>A bad row as a field error: the field is the line and column, the message the value and the reason.</summary>
+    public static DomainError Error(ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Line == 0
+            ? new DomainError("file", problem.Reason)
+            : new DomainError($"line {problem.Line}, {problem.Column}", $"'{Inputs.Parse.Shown(problem.Value)}': {problem.Reason}");
+    }
+
+    private async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
         var tenant = tenants.Current;
         // The file's hash (a tenth of a second for a million rows) is worked out while this authority's codes load.
         var hashing = Task.Run(() => Convert.ToHexStringLower(SHA256.HashData(request.Content)), cancellationToken);
@@ -241,7 +274,11 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         var buyer = context.CostCentre(line, "buyer", Cell(cells, 2), problems);
         var offering = context.Offering(line, "offering", Cell(cells, 3), problems);
         var quantity = Number(line, "quantity", Cell(cells, 4), problems);
-        if (offering is { } o && !context.MayRecordUsageOf(o))
+        if (offering is { ProviderCostCentreId: null })
+        {
+            problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), "is an external supplier's offering: it is bought through procurement and invoiced by the supplier, not recharged, so its usage is not imported here."));
+        }
+        else if (offering is { } o && !context.MayRecordUsageOf(o))
         {
             problems.Add(new ImportProblem(line, "offering", Cell(cells, 3), $"is provided by another service than yours; {TenantContext.Describe(context.Actor)} records usage of their own service only."));
         }
@@ -483,6 +520,7 @@ internal sealed class ImportContext
     private readonly Dictionary<string, KnownOffering> _offerings;
     private readonly HashSet<(int, int)> _closed;
     private readonly Dictionary<(int, int), int> _posted;
+    private readonly Dictionary<(int, int), string?> _importRefusals = [];
 
     private ImportContext(int authorityId, int yearStartMonth, Actor actor, Dictionary<string, int> costCentres,
         Dictionary<string, KnownOffering> offerings, HashSet<(int, int)> closed, Dictionary<(int, int), int> posted)
@@ -576,17 +614,26 @@ internal sealed class ImportContext
         return null;
     }
 
+    /// <summary>Whether the period's workflow takes an import now (decided once per period, not once per row).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckOpen(int line, string column, string text, AccountingPeriod period, List<ImportProblem> problems)
     {
-        if (_closed.Contains((period.Year.StartYear, period.Number)))
+        var key = (period.Year.StartYear, period.Number);
+        if (!_importRefusals.TryGetValue(key, out var refusal))
         {
-            problems.Add(new ImportProblem(line, column, text, $"falls in {period.Month}, which is closed; corrections go into an open period."));
+            var status = _closed.Contains(key) ? PeriodStatus.Closed : _posted.ContainsKey(key) ? PeriodStatus.RunPosted : PeriodStatus.Open;
+            var decided = PeriodState.Load(AuthorityId, period, status).Apply(PeriodTrigger.Import, new PeriodFacts(null));
+            refusal = decided.IsSuccess ? null : string.Join(" ", decided.Errors.Select(e => e.Message));
+            if (refusal is not null && status == PeriodStatus.RunPosted && _posted.TryGetValue(key, out var run))
+            {
+                // The posted run priced the period as it stood; a record added now would be on no statement.
+                refusal += $" (run {run})";
+            }
+            _importRefusals[key] = refusal;
         }
-        else if (_posted.TryGetValue((period.Year.StartYear, period.Number), out var run))
+        if (refusal is not null)
         {
-            // The posted run priced the period as it stood; a record added now would be on no statement.
-            problems.Add(new ImportProblem(line, column, text, $"falls in {period.Month}, whose recharge is posted as run {run}; reverse the run first, or date it in an open period."));
+            problems.Add(new ImportProblem(line, column, text, $"falls in {period.Month}: {refusal}"));
         }
     }
 }

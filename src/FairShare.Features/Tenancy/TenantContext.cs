@@ -50,6 +50,10 @@ public sealed class TenantContext(FairShareDbContext db)
         }
     }
 
+    /// <summary>Why the actor may not do <paramref name="what"/>, or null when their role allows it.</summary>
+    public string? Refusal(Permission permission, string what) =>
+        Actor.Has(permission) ? null : $"{Describe(Actor)} cannot {what}.";
+
     public static string Describe(Actor actor) =>
         $"{actor.Name} ({(actor.Grants.Count == 0 ? "no role" : actor.RoleNames)})";
 }

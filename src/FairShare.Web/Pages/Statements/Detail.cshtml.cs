@@ -1,39 +1,60 @@
 using FairShare.Features.Exports;
-using FairShare.Features.Recharge;
+using FairShare.Features.Statements;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages.Statements;
 
-public sealed class StatementModel(GetStatement getStatement, TimeProvider clock) : PageModel
+public sealed class StatementModel(GetStatement getStatement) : PageModel
 {
     private static readonly string?[] Header = ["section", "counterparty", "offering", "mechanism", "quantity", "unitPrice", "amount", "explanation", "detail"];
+    private static readonly Dictionary<string, string> Fields = new() { ["period"] = "period" };
+
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
     public Statement Statement { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id, string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
-        if (await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is not { } statement)
+        var outcome = await getStatement.HandleAsync(new GetStatementRequest(id, Period), cancellationToken);
+        if (this.Show(outcome, Fields) is { } failed)
         {
-            return NotFound();
+            return failed;
         }
-        Statement = statement;
+        if (!outcome.IsOk)
+        {
+            // A bad period: say so, and show the last posted one beneath.
+            outcome = await getStatement.HandleAsync(new GetStatementRequest(id, null), cancellationToken);
+            if (this.Show(outcome) is { } again)
+            {
+                return again;
+            }
+        }
+        Statement = outcome.Value;
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync([FromRoute] int id, string? period, CancellationToken cancellationToken) =>
-        await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is { } s
-            ? File(System.Text.Encoding.UTF8.GetBytes(CsvText.Write(Rows(s))), "text/csv", $"statement-{s.Code}-{s.Period}.csv")
-            : NotFound();
+    public Task<IActionResult> OnGetCsvAsync([FromRoute] int id, CancellationToken cancellationToken) =>
+        FileAsync(id, s => File(System.Text.Encoding.UTF8.GetBytes(CsvText.Write(Rows(s))), "text/csv", $"statement-{s.Code}-{s.Period}.csv"), cancellationToken);
 
-    public async Task<IActionResult> OnGetXlsxAsync([FromRoute] int id, string? period, CancellationToken cancellationToken) =>
-        await getStatement.HandleAsync(id, period ?? DefaultPeriod(), cancellationToken) is { } s
-            ? File(XlsxExport.Write("Statement", Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx")
-            : NotFound();
+    public Task<IActionResult> OnGetXlsxAsync([FromRoute] int id, CancellationToken cancellationToken) =>
+        FileAsync(id, s => File(XlsxExport.Write("Statement", Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx"), cancellationToken);
 
-    /// <summary>The statement as rows for a spreadsheet: one a charge, allocated cost or income line.</summary>
+    private async Task<IActionResult> FileAsync(int id, Func<Statement, IActionResult> file, CancellationToken cancellationToken)
+    {
+        var outcome = await getStatement.HandleAsync(new GetStatementRequest(id, Period), cancellationToken);
+        if (outcome.IsOk)
+        {
+            return file(outcome.Value);
+        }
+        HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] = outcome.Message;
+        return this.Show(outcome) ?? StatusCode(StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>The statement as rows for a spreadsheet: one a charge, apportioned support cost or income line.</summary>
     public static List<string?[]> Rows(Statement s)
     {
+        ArgumentNullException.ThrowIfNull(s);
         var rows = new List<string?[]> { Header };
         rows.AddRange(s.Charges.Select(c => Row("charge", c)));
         rows.AddRange(s.Allocated.Select(c => Row("allocated", c)));
@@ -44,8 +65,7 @@ public sealed class StatementModel(GetStatement getStatement, TimeProvider clock
     private static string?[] Row(string section, StatementLine l) =>
     [
         section, l.Counterparty, l.Offering, l.Mechanism, l.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        l.UnitPrice?.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Amount.ToPlainString(), l.Explanation, l.Detail,
+        l.UnitPrice?.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Amount.ToPlainString(), l.Explanation,
+        l.Via is { } via ? "via " + via : string.Join(",", l.RecordIds),
     ];
-
-    private string DefaultPeriod() => clock.GetUtcNow().AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

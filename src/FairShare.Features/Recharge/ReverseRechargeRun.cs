@@ -1,0 +1,65 @@
+using FairShare.Domain;
+using FairShare.Domain.Access;
+using FairShare.Domain.Ledger;
+using FairShare.Features.Access;
+using FairShare.Features.Tenancy;
+using FairShare.Persistence;
+using FairShare.Persistence.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairShare.Features.Recharge;
+
+public sealed record ReverseRechargeRunRequest(string? Period);
+
+/// <summary>Reverses the period's posted run with exact reversing journals; the period is open again and can be run again.</summary>
+public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tenants, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Outcome<Done>> HandleAsync(ReverseRechargeRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (tenants.Refusal(Permission.RunRecharge, "reverse the recharge") is { } forbidden)
+        {
+            return Outcome<Done>.Forbidden(forbidden);
+        }
+        var tenant = tenants.Current;
+        var period = PeriodLedger.Parse(request.Period, tenant);
+        if (!period.IsSuccess)
+        {
+            return Outcome<Done>.Invalid(period.Errors);
+        }
+        var accounting = period.Value;
+        var state = await PeriodLedger.StateAsync(db, tenant.AuthorityId, accounting, cancellationToken);
+        var decided = state.Apply(PeriodTrigger.ReverseRun, await PeriodLedger.FactsAsync(db, tenant.AuthorityId, accounting, cancellationToken));
+        if (!decided.IsSuccess)
+        {
+            return Outcome.Refused<Done>(decided.Errors);
+        }
+        var run = await db.RechargeRuns.SingleAsync(r => r.AuthorityId == tenant.AuthorityId && r.FinancialYearStart == accounting.Year.StartYear
+            && r.PeriodNumber == accounting.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
+        var journals = await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == run.Id && j.ReversesId == null)
+            .OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var reversals = new List<JournalEntryRow>();
+        foreach (var journal in journals)
+        {
+            var original = JournalTransaction.Create(
+                new JournalHeader(tenant.AuthorityId, accounting, JournalSource.Run(journal.SourceReference), journal.Description, journal.CreatedBy, journal.CreatedAt),
+                journal.Postings.OrderBy(p => p.Id).Select(p => new Posting(p.CostCentreId, p.AccountCode, new Money(p.AmountPence))), state);
+            var reversal = original.IsSuccess ? original.Value.Reverse(state, tenants.Actor.Name, now, $"reversal of run {run.Id}") : original;
+            if (!reversal.IsSuccess)
+            {
+                return Outcome.Refused<Done>(reversal.Errors);
+            }
+            reversals.Add(LedgerWriter.ToRow(reversal.Value, run.Id, journal.Id));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LedgerWriter.SaveJournalsAsync(db, reversals, cancellationToken);
+        run.Status = RechargeRunStatus.Reversed;
+        run.ReversedAt = now;
+        run.ReversedBy = tenants.Actor.Name;
+        audit.Record("recharge.reverse", "RechargeRun", run.Id, new { Period = accounting.Month, Status = "Posted" }, new { Period = accounting.Month, Status = "Reversed" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Done($"Run {run.Id} is reversed; {accounting.Month} is open again and can be run again.");
+    }
+}

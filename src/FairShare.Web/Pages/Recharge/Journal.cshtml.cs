@@ -1,0 +1,20 @@
+using FairShare.Features.Recharge;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FairShare.Web.Pages.Recharge;
+
+/// <summary>The period's posted run as the CSV journal a council's ledger imports.</summary>
+public sealed class JournalModel(ExportJournal export) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? period, CancellationToken cancellationToken)
+    {
+        var outcome = await export.HandleAsync(new ExportJournalRequest(period), cancellationToken);
+        if (outcome.IsOk)
+        {
+            return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv", outcome.Value.FileName);
+        }
+        HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] = outcome.Message;
+        return this.Show(outcome) ?? StatusCode(StatusCodes.Status400BadRequest);
+    }
+}
