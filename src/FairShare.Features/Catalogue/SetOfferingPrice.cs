@@ -97,7 +97,12 @@ public sealed class SetOfferingPrice(FairShareDbContext db, TenantContext tenant
         {
             throw new ValidationFailedException(terms.Errors);
         }
-        var year = new FinancialYear(input.FinancialYear, tenant.YearStartMonth);
+        var parsedYear = Inputs.Parse.FinancialYear(input.FinancialYear, tenant.YearStartMonth, "financialYear");
+        if (!parsedYear.IsSuccess)
+        {
+            throw new ValidationFailedException(parsedYear.Errors);
+        }
+        var year = parsedYear.Value;
         var price = offering.AddPrice(year, terms.Value);
         if (!price.IsSuccess)
         {

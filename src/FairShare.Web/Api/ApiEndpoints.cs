@@ -41,6 +41,12 @@ public static class ApiEndpoints
         api.MapPost("/tokens", (ApiTokenInput input, ApiTokens tokens, CancellationToken ct) => tokens.IssueAsync(input, ct))
             .WithSummary("Issue an API token (administrator); the secret is in this response only");
         api.MapDelete("/tokens/{id:int}", RevokeTokenAsync).WithSummary("Revoke an API token (administrator)");
+        api.MapMonthEnd();
+
+        // An unknown path under /api/ is a 404 ProblemDetails for anyone, never the sign-in page.
+        app.MapFallback("/api/{**path}", (string? path) =>
+                TypedResults.Problem($"There is no API endpoint /api/{path}; see /openapi/v1.json.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -56,6 +56,7 @@ public static class FairShareWebApp
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Demo");
             o.Conventions.AllowAnonymousToPage("/Status");

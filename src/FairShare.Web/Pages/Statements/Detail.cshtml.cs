@@ -8,7 +8,7 @@ namespace FairShare.Web.Pages.Statements;
 public sealed class StatementModel(GetStatement getStatement) : PageModel
 {
     private static readonly string?[] Header = ["section", "counterparty", "offering", "mechanism", "quantity", "unitPrice", "amount", "explanation", "detail"];
-    private static readonly Dictionary<string, string> Fields = new() { ["period"] = "period" };
+    private static readonly Dictionary<string, string> Fields = new() { ["period"] = "Period" };
 
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 

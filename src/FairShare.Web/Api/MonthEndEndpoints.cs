@@ -1,0 +1,55 @@
+using FairShare.Domain.Recording;
+using FairShare.Features.Imports;
+using FairShare.Features.Inputs;
+using FairShare.Features.Recharge;
+using FairShare.Features.Statements;
+
+namespace FairShare.Web.Api;
+
+/// <summary>The month end for machine clients: periods, imports, runs (dry run, post, reverse, close), statements and the GL journal.</summary>
+public static class MonthEndEndpoints
+{
+    public sealed record PeriodBody(string? Period);
+
+    public static RouteGroupBuilder MapMonthEnd(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/periods", async (GetMonthEnd handler, CancellationToken ct, string? year = null) =>
+                (await handler.HandleAsync(new GetMonthEndRequest(year), ct)).ToHttp())
+            .WithSummary("The year's twelve periods and period 13, each with its state, imports and runs (finance officer, auditor)");
+        api.MapPost("/recharge/runs", async (PostRechargeRunRequest request, PostRechargeRun handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, cancellationToken: ct)).ToHttp())
+            .WithSummary("Run the period's recharge: { period, dryRun, method }; a dry run posts nothing (finance officer)");
+        api.MapGet("/recharge/runs/{id:int}", async (int id, GetRechargeRun handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new GetRechargeRunRequest(id), ct)).ToHttp())
+            .WithSummary("One run: its summary, recovery table and journals (finance officer, auditor)");
+        api.MapPost("/recharge/reverse", async (PeriodBody body, ReverseRechargeRun handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new ReverseRechargeRunRequest(body.Period), ct)).ToHttp())
+            .WithSummary("Reverse the period's posted run with exact reversing journals: { period } (finance officer)");
+        api.MapPost("/recharge/close", async (PeriodBody body, ClosePeriod handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new ClosePeriodRequest(body.Period), ct)).ToHttp())
+            .WithSummary("Close the period for good: { period } (finance officer)");
+        api.MapGet("/journal", async (ExportJournal handler, CancellationToken ct, string? period = null) =>
+                (await handler.HandleAsync(new ExportJournalRequest(period), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv")))
+            .WithSummary("The period's posted run as a CSV journal for the general ledger (?period=2026-05)");
+        api.MapGet("/statements/{id:int}", async (int id, GetStatement handler, CancellationToken ct, string? period = null) =>
+                (await handler.HandleAsync(new GetStatementRequest(id, period), ct)).ToHttp())
+            .WithSummary("A cost centre's statement: charges it controls and support costs apportioned to it (?period=2026-05)");
+        api.MapPost("/imports/{kind}", ImportAsync)
+            .WithSummary("Import a CSV file, all or nothing: the body is the file (text/csv); ?fileName=&expectTotal= (usage: provider staff and finance officers; the rest: finance officers)");
+        return api;
+    }
+
+    private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportFile handler, CancellationToken ct, string? fileName = null, decimal? expectTotal = null)
+    {
+        var parsed = Parse.Word<ImportKind>(kind, "kind");
+        if (!parsed.IsSuccess)
+        {
+            return OutcomeResults.Invalid(parsed.Errors);
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        var name = string.IsNullOrWhiteSpace(fileName) ? $"{parsed.Value.ToString().ToLowerInvariant()}.csv" : fileName;
+        return (await handler.HandleAsync(new ImportRequest(parsed.Value, name, body.ToArray(), expectTotal), ct)).ToHttp();
+    }
+}
