@@ -14,6 +14,10 @@ public sealed class FairShareOptions
     /// <summary>Sign-in attempts allowed per client address per minute, beyond which it gets 429 Too Many Requests.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Where people send feedback and report problems, shown on the help, feedback and accessibility pages.
+    /// Empty: they are told to contact their FairShare administrator.</summary>
+    public string? SupportEmail { get; set; }
+
     /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>
     public string? KeysFolder { get; set; }
