@@ -11,8 +11,19 @@ public sealed class FairShareOptions
     /// <summary>Load the demo council into an empty embedded database at start-up.</summary>
     public bool LoadDemoWhenEmpty { get; set; } = true;
 
-    /// <summary>Sign-in attempts allowed per client address per minute, beyond which it gets 429 Too Many Requests.</summary>
-    public int SignInAttemptsPerMinute { get; set; } = 10;
+    /// <summary>Sign-in attempts allowed per client address per minute, beyond which it gets 429 Too Many Requests.
+    /// Generous, because a council office signs in through one proxy; each account is slowed on its own (below).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 100;
+
+    /// <summary>Sign-in attempts for one account before each further one must wait (see <c>SignInThrottle</c>).</summary>
+    public int SignInFailuresBeforeSlowDown { get; set; } = 5;
+
+    /// <summary>The first wait, in seconds, once an account is slowed; it doubles with each further wrong password, up to 15 minutes.</summary>
+    public int SignInSlowDownSeconds { get; set; } = 30;
+
+    /// <summary>Where people send feedback and report problems, shown on the help, feedback and accessibility pages.
+    /// Empty: they are told to contact their FairShare administrator.</summary>
+    public string? SupportEmail { get; set; }
 
     /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>

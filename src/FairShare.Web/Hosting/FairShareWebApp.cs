@@ -48,6 +48,7 @@ public static class FairShareWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddFairShare(database);
         builder.Services.AddScoped<DemoMode>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddDataProtection()
             .SetApplicationName("FairShare")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
@@ -61,11 +62,15 @@ public static class FairShareWebApp
             o.Conventions.AllowAnonymousToPage("/Demo");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/SignOut");
+            // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
+            o.Conventions.AllowAnonymousToFolder("/Help");
+            o.Conventions.AllowAnonymousToFolder("/About");
         });
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts (form posts) per address and minute; reading the page is not limited.
+            // Sign-in attempts (form posts) per address and minute, generous so that an office behind one proxy is not
+            // shut out at 9 am; each account is slowed on its own by SignInThrottle. Reading the page is not limited.
             r.AddPolicy(SignInRateLimit, context => context.Request.Method == HttpMethods.Get
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -119,9 +124,8 @@ public static class FairShareWebApp
     {
         services.AddIdentityCore<UserAccount>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lockout after wrong passwords (anyone who knows a colleague's email could lock them out):
+                // SignInThrottle slows guessing instead. An account an administrator locks stays locked.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;

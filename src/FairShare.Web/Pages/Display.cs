@@ -38,4 +38,16 @@ public static class Display
     };
 
     public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {noun}{(n == 1 ? "" : "s")}";
+
+    /// <summary>A wait in words: "30 seconds", "1 minute", "2 minutes 30 seconds".</summary>
+    public static string Duration(int seconds)
+    {
+        var (minutes, rest) = (seconds / 60, seconds % 60);
+        return (minutes, rest) switch
+        {
+            (0, _) => Count(rest, "second"),
+            (_, 0) => Count(minutes, "minute"),
+            _ => $"{Count(minutes, "minute")} {Count(rest, "second")}",
+        };
+    }
 }

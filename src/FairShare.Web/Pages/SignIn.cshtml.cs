@@ -1,5 +1,6 @@
 using FairShare.Domain.Access;
 using FairShare.Web.Hosting;
+using FairShare.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace FairShare.Web.Pages;
 
 [EnableRateLimiting(FairShareWebApp.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<UserAccount> signIn, DemoMode demo, OpenIdConnectSettings oidc) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, SignInThrottle throttle, DemoMode demo, OpenIdConnectSettings oidc) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -30,16 +31,26 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, DemoMode demo
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (throttle.TryBegin(Email) is { } wait)
+        {
+            // Too soon after too many wrong passwords: answered without checking this one.
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            (Error, ErrorField) = ($"There have been too many wrong passwords for this account. Wait {Display.Duration(seconds)}, then try again.", "email");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Succeeded(Email);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         if (result.IsLockedOut)
         {
             var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
             var until = user?.LockoutEnd is { } end ? $" until {end.ToOffset(TimeSpan.Zero):HH:mm} UTC" : "";
-            (Error, ErrorField) = ($"This account is locked after too many wrong passwords. Try again{until}, or ask your administrator.", "email");
+            (Error, ErrorField) = ($"This account is locked{until}. Ask your administrator.", "email");
         }
         else
         {
