@@ -6,43 +6,62 @@ namespace FairShare.Browser.Tests;
 public class MonthEndTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task FinanceOfficer_ImportsMay_PostsTheRecharge_ReadsAStatement_AndClosesThePeriod()
+    public async Task FinanceOfficer_ImportsMay_PostsTheRecharge_ReadsAStatement_AndClosesThePeriod_ByLinksAndButtons()
     {
         var (page, problems) = await browser.NewPageAsync();
         await browser.SignInAsync(page, problems, "Tom Hughes");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Recharge" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Month end", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#periods")).ToContainTextAsync("2026/27-P13");
+        await browser.AssertHealthyAsync(page, problems);
+
+        // A bad import first: the GOV.UK error pattern, then the file.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import a file" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select a CSV or Excel file to import.");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: "));
+        await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link, new() { Name = "Select a CSV or Excel file to import." }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("CSV or Excel (.xlsx) file")).ToBeFocusedAsync();
+        problems.Clear(); // the refusal is a 400, as it should be
         await browser.AssertHealthyAsync(page, problems);
 
         var (name, csv) = await browser.DemoUsageFileAsync();
-        await page.GetByLabel("What the file holds").SelectOptionAsync("Usage");
+        await page.GetByLabel("What the file holds").SelectOptionAsync("usage");
         await page.GetByLabel("CSV or Excel (.xlsx) file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync($"usage rows from {name}");
 
-        await page.GetByLabel("Period (YYYY-MM)").FillAsync("2026-05");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Post the recharge" }).ClickAsync();
+        // Run: pick the period, see the dry run, confirm with the warning button.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Month end", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Run the recharge for 2026-05", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Are you sure you want to post the recharge for 2026-05?");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post the recharge for 2026-05" }).ClickAsync();
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("posted for 2026-05");
+        await Assertions.Expect(page.Locator("#recovery")).ToContainTextAsync("Total");
         await browser.AssertHealthyAsync(page, problems);
 
-        await page.GetByLabel("Period (YYYY-MM)").FillAsync("2026-05");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Post the recharge" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#problems")).ToContainTextAsync("2026-05 is already posted as run");
-        problems.Clear(); // the refusal is a 400, as it should be
-
-        await page.GotoAsync("/cost-centres");
+        // The statement keeps what was bought apart from support costs apportioned.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cost centres", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Older People's Services" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See this cost centre's recharge statement" }).ClickAsync();
-        await page.GetByLabel("Period (YYYY-MM)").FillAsync("2026-05");
+        await page.GetByLabel("Period").FillAsync("2026-05");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.Locator("#charges tbody tr").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#allocated")).ToContainTextAsync("own cost");
+        await Assertions.Expect(page.Locator("#charges")).ToContainTextAsync("Total charges you control");
+        await Assertions.Expect(page.Locator("#allocated")).ToContainTextAsync("Total support costs apportioned to you");
         await browser.AssertHealthyAsync(page, problems);
 
-        await page.GotoAsync("/recharge");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Close 2026-05" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#message")).ToHaveTextAsync("2026-05 is closed.");
-        await Assertions.Expect(page.Locator("#runs")).ToContainTextAsync("Posted, period closed");
+        // Close: the question page, then the confirmation panel.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Month end", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close 2026-05", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Are you sure you want to close 2026-05?");
         await browser.AssertHealthyAsync(page, problems);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close 2026-05" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("2026-05 is closed.");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the month end" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#periods")).ToContainTextAsync("closed");
         await page.Context.CloseAsync();
     }
 }

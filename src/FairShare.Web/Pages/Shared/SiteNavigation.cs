@@ -23,9 +23,13 @@ public static class SiteNavigation
         {
             links.Add(new("cost-centres", "/cost-centres", "Cost centres"));
         }
-        if (actor.Has(Permission.RunRecharge))
+        if (actor.Has(Permission.ReadLedger))
         {
-            links.Add(new("recharge", "/recharge", "Recharge"));
+            links.Add(new("recharge", "/recharge", "Month end"));
+        }
+        else if (actor.Has(Permission.ImportUsage))
+        {
+            links.Add(new("recharge", "/recharge/import", "Import usage"));
         }
         if (actor.Has(Permission.ReadAuditLog))
         {
