@@ -323,6 +323,22 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task FarFutureOrFarPastDates_AndExternalSuppliersUsage_AreRefusedByLine()
+    {
+        var rejected = await RejectedAsync(ImportKind.Usage, "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n"
+            + "FAR-1,9999-12-31,F-OP,LEG-ADV,1,J,me\nFAR-2,1800-05-01,F-OP,LEG-ADV,1,J,me\nEXT-1,2027-02-20,F-OP,BL-ADV,1,J,me\n");
+        Assert.Equal(
+            [
+                "line 2, date '9999-12-31': is outside the years FairShare keeps (2000 to 2098).",
+                "line 3, date '1800-05-01': is outside the years FairShare keeps (2000 to 2098).",
+                "line 4, offering 'BL-ADV': is an external supplier's offering: it is bought through procurement and invoiced by the supplier, not recharged, so its usage is not imported here.",
+            ],
+            rejected.Rows().Select(r => r.ToString()));
+        var periods = await RejectedAsync(ImportKind.Drivers, "period,costCentre,driver,value\n9999-12,F-OP,FTE,3\n");
+        Assert.Equal("line 2, period '9999-12': is outside the years FairShare keeps (2000 to 2098).", Assert.Single(periods.Rows()).ToString());
+    }
+
+    [Fact]
     public async Task ImportIntoAPostedPeriod_IsRefused_UntilTheRunIsReversed()
     {
         var run = await AsFinanceAsync(s => s.GetRequiredService<PostRechargeRun>().HandleAsync(new PostRechargeRunRequest("2026-05", false)).Ok());

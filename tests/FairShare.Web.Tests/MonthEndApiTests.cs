@@ -126,3 +126,77 @@ public class MonthEndApiTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         Assert.Equal(HttpStatusCode.Forbidden, status);
     }
 }
+
+/// <summary>POST /api/usage: all or nothing, a replay writes nothing, other content is a conflict unless sent as a correction.</summary>
+public class UsageApiTests(WebAppFixture web) : IClassFixture<WebAppFixture>
+{
+    private async Task<(decimal Quantity, int Records)> HeldAsync(string prefix)
+    {
+        await using var scope = web.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        var rows = await db.Usage.Where(u => u.RecordId.StartsWith(prefix)).Select(u => u.Quantity).ToListAsync();
+        return (rows.Sum(), rows.Count);
+    }
+
+    private async Task<decimal> TotalledAsync(string offering, string buyer)
+    {
+        await using var scope = web.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        var o = await db.Offerings.Where(x => x.Code == offering).Select(x => x.Id).SingleAsync();
+        var b = await db.CostCentres.Where(x => x.Code == buyer && x.Authority.Code == "NCC").Select(x => x.Id).SingleAsync();
+        return (await db.UsageSummaries.Where(u => u.OfferingId == o && u.BuyerCostCentreId == b && u.FinancialYearStart == 2026 && u.PeriodNumber == 10).Select(u => u.Quantity).ToListAsync()).Sum();
+    }
+
+    private static object Record(string id, decimal quantity, string date = "2027-01-12", string buyer = "F-OP") =>
+        new { recordId = id, date, buyer, offering = "LEG-ADV", quantity, jobReference = "J-1", recordedBy = "Emma Clarke" };
+
+    [Fact]
+    public async Task Records_AreWrittenOnce_AReplayWritesNothing_OtherContentIsAConflict_AndACorrectionReplacesIt()
+    {
+        using var api = await web.ApiClientAsync("NCC", Role.ProviderStaff, "S-LEG");
+        var totalBefore = await TotalledAsync("LEG-ADV", "F-OP");
+
+        using var first = await api.PostAsJsonAsync(new Uri("/api/usage", UriKind.Relative), new { records = new[] { Record("API-1", 2m), Record("API-2", 3m) } });
+        Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        Assert.Equal((5m, 2), await HeldAsync("API-"));
+
+        using var replay = await api.PostAsJsonAsync(new Uri("/api/usage", UriKind.Relative), new { records = new[] { Record("API-1", 2m), Record("API-2", 3m) } });
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await replay.Content.ReadAsStringAsync()).RootElement.GetProperty("replayed").GetInt32());
+        Assert.Equal((5m, 2), await HeldAsync("API-"));
+
+        using var conflict = await api.PostAsJsonAsync(new Uri("/api/usage", UriKind.Relative), new { records = new[] { Record("API-3", 1m), Record("API-2", 4m) } });
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal((5m, 2), await HeldAsync("API-")); // all or nothing: API-3 was not written either
+
+        using var correction = await api.PostAsJsonAsync(new Uri("/api/usage", UriKind.Relative), new { records = new[] { Record("API-2", 4m) }, correction = true });
+        Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
+        Assert.Equal((6m, 2), await HeldAsync("API-"));
+        Assert.Equal(totalBefore + 6m, await TotalledAsync("LEG-ADV", "F-OP")); // the run's totals follow the correction
+    }
+
+    [Fact]
+    public async Task ABadRecord_NamesItsIndexAndField_AndNothingIsWritten()
+    {
+        using var api = await web.ApiClientAsync("NCC", Role.ProviderStaff, "S-LEG");
+        using var response = await api.PostAsJsonAsync(new Uri("/api/usage", UriKind.Relative), new
+        {
+            records = new object[]
+            {
+                Record("BAD-1", 1m),
+                Record(new string('x', 2_000_000), 1m),
+                Record("BAD-3", -1m),
+                new { recordId = "BAD-4", date = "9999-12-31", buyer = "NOPE", offering = "BL-ADV", quantity = 1m },
+            },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("records[1].recordId", out _));
+        Assert.True(errors.TryGetProperty("records[2].quantity", out _));
+        Assert.True(errors.TryGetProperty("records[3].buyer", out _));
+        Assert.True(errors.TryGetProperty("records[3].offering", out _));
+        Assert.Equal((0m, 0), await HeldAsync("BAD-"));
+    }
+}

@@ -95,6 +95,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/recharge/runs") => new { period = "2026-06", dryRun = true },
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },
+        ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The isolation test does not know what to send to {method} {pattern}: teach it."),
     };

@@ -598,7 +598,12 @@ internal sealed class ImportContext
     {
         if (IsoDate.TryParse(text, out var date))
         {
-            return date;
+            if (date.Year is >= Inputs.Parse.FirstYear and <= Inputs.Parse.LastYear)
+            {
+                return date;
+            }
+            problems.Add(new ImportProblem(line, column, text, $"is outside the years FairShare keeps ({Inputs.Parse.FirstYear} to {Inputs.Parse.LastYear})."));
+            return null;
         }
         problems.Add(new ImportProblem(line, column, text, "is not a date; write it as YYYY-MM-DD."));
         return null;
@@ -608,7 +613,12 @@ internal sealed class ImportContext
     {
         if (IsoDate.TryParseMonth(text, out var first))
         {
-            return AccountingPeriod.Containing(first, YearStartMonth);
+            if (first.Year is >= Inputs.Parse.FirstYear and <= Inputs.Parse.LastYear)
+            {
+                return AccountingPeriod.Containing(first, YearStartMonth);
+            }
+            problems.Add(new ImportProblem(line, column, text, $"is outside the years FairShare keeps ({Inputs.Parse.FirstYear} to {Inputs.Parse.LastYear})."));
+            return null;
         }
         problems.Add(new ImportProblem(line, column, text, "is not a period; write it as YYYY-MM."));
         return null;

@@ -3,6 +3,7 @@ using FairShare.Features.Imports;
 using FairShare.Features.Inputs;
 using FairShare.Features.Recharge;
 using FairShare.Features.Statements;
+using FairShare.Features.Usage;
 
 namespace FairShare.Web.Api;
 
@@ -35,6 +36,10 @@ public static class MonthEndEndpoints
         api.MapGet("/statements/{id:int}", async (int id, GetStatement handler, CancellationToken ct, string? period = null) =>
                 (await handler.HandleAsync(new GetStatementRequest(id, period), ct)).ToHttp())
             .WithSummary("A cost centre's statement: charges it controls and support costs apportioned to it (?period=2026-05)");
+        api.MapPost("/usage", async (RecordUsageRequest request, RecordUsage handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp())
+            .WithSummary("Usage and time records, all or nothing and idempotent by record id: { records: [{ recordId, date, buyer, offering, quantity, jobReference, recordedBy }], correction }. "
+                + "A record held with the same content is a replay (nothing written); with other content 409, unless sent with correction: true while its period is open");
         api.MapPost("/imports/{kind}", ImportAsync)
             .WithSummary("Import a CSV file, all or nothing: the body is the file (text/csv); ?fileName=&expectTotal= (usage: provider staff and finance officers; the rest: finance officers)");
         return api;
