@@ -102,4 +102,26 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         var refused = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "x@northshire.example", "--name", "X", "--role", "BudgetHolder");
         Assert.Equal((2, "fairshare: costCentreId: a budget holder needs one of this authority's cost centres.\n"), (refused.Code, refused.Error));
     }
+
+    [Fact]
+    public async Task Demo_WithADataFolderNotMadeYet_MakesIt_WritesMaysUsageThere_AndSaysWhere()
+    {
+        // As with PostgreSQL: the database lives elsewhere, so nothing has made the data folder the file goes to.
+        var root = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var (code, stdout, stderr) = await cli.RunAsync("demo", "--connection-string", $"Data Source={Path.Combine(root, "fairshare.db")}", "--data", data);
+            Assert.Equal((0, ""), (code, stderr));
+            var file = Assert.Single(Directory.GetFiles(data, "demo-usage-*.csv"));
+            Assert.EndsWith($"\nThe demo leaves one month of usage for you to import: {file}\n", stdout, StringComparison.Ordinal);
+            Assert.StartsWith("recordId,date,buyer,offering,quantity,jobReference,recordedBy\r\n", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
