@@ -1,5 +1,5 @@
-using System.Globalization;
 using FairShare.Domain;
+using FairShare.Domain.Text;
 using FairShare.Features;
 
 namespace FairShare.Web.Pages;
@@ -37,5 +37,5 @@ public static class Display
         _ => "Corporate",
     };
 
-    public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {noun}{(n == 1 ? "" : "s")}";
+    public static string Count(int n, string noun) => English.Count(n, noun);
 }
