@@ -124,4 +124,30 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("users", "budget-holder")]
+    [InlineData("tokens", "provider-staff")]
+    public async Task Role_TakesTheApisWords(string command, string role)
+    {
+        string[] args = command == "users"
+            ? ["users", "add", "--data", cli.DataFolder, "--email", $"{role}.words@northshire.example", "--name", "Worded Role", "--role", role, "--cost-centre", "F-OP"]
+            : ["tokens", "issue", "--data", cli.DataFolder, "--name", "Worded role", "--role", role, "--cost-centre", "S-LEG", "--days", "1"];
+        var (code, _, stderr) = await cli.RunAsync(args);
+        Assert.Equal((0, ""), (code, stderr));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("99")]
+    [InlineData("auditor, supplier")]
+    public async Task Role_ThatIsANumberOrNoRole_IsRefusedListingTheWords(string role)
+    {
+        var tokens = await cli.RunAsync("tokens", "list", "--data", cli.DataFolder);
+        var (code, stdout, stderr) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Numbered role", "--role", role, "--days", "1");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"fairshare: --role: '{role}' is not one of budget-holder, provider-manager, provider-staff, finance-officer, value-for-money-panel, auditor, supplier, administrator.\n", stderr);
+        Assert.Equal(tokens.Out, (await cli.RunAsync("tokens", "list", "--data", cli.DataFolder)).Out);
+    }
 }
