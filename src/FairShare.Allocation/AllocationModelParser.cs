@@ -83,7 +83,7 @@ public static class AllocationModelParser
         }
 
         var departments = ReadDepartments(root, problems);
-        var usage = ReadUsage(root, problems);
+        var usage = ReadUsage(root, departments, problems);
         var order = ReadStepDownOrder(root, problems);
         if (problems.Count > 0)
         {
@@ -163,7 +163,7 @@ public static class AllocationModelParser
         return result;
     }
 
-    private static List<UsageLine> ReadUsage(JsonElement root, List<ModelProblem> problems)
+    private static List<UsageLine> ReadUsage(JsonElement root, List<Department> departments, List<ModelProblem> problems)
     {
         var result = new List<UsageLine>();
         if (!root.TryGetProperty("usage", out var array) || array.ValueKind == JsonValueKind.Null)
@@ -203,7 +203,7 @@ public static class AllocationModelParser
                 ok = false;
             }
 
-            var quantity = ReadAmount(element, "quantity", label, null, line, isMoney: false, problems);
+            var quantity = ReadAmount(element, "quantity", label, null, line, isMoney: false, problems, ModelValidation.Between(provider, receiver, departments), [provider, receiver]);
             if (ok)
             {
                 result.Add(new UsageLine(line, provider!, receiver!, quantity ?? 0m));
@@ -247,10 +247,14 @@ public static class AllocationModelParser
     private static string? ReadString(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    // For a usage line, `between` is its provider and receiver in words and `ends` their ids as given: a value out
+    // of range names them, so the user need not count through the usage array to find whose quantity is wrong.
     private static decimal? ReadAmount(
-        JsonElement element, string property, string label, string? department, int? line, bool isMoney, List<ModelProblem> problems)
+        JsonElement element, string property, string label, string? department, int? line, bool isMoney, List<ModelProblem> problems,
+        string between = "", IReadOnlyList<string?>? ends = null)
     {
         IReadOnlyList<string> departments = department is null ? [] : [department];
+        IReadOnlyList<string> outOfRange = [.. departments, .. (ends ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e!)];
         IReadOnlyList<int> lines = line is null ? [] : [line.Value];
         if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -282,13 +286,13 @@ public static class AllocationModelParser
 
         if (number < 0)
         {
-            problems.Add(new ModelProblem(ProblemKind.Negative, $"{label}: {property} {text} is negative.", departments, lines));
+            problems.Add(new ModelProblem(ProblemKind.Negative, $"{label}: {property} {text}{between} is negative.", outOfRange, lines));
             return null;
         }
 
         if (number > MaximumValue)
         {
-            problems.Add(new ModelProblem(ProblemKind.TooLarge, $"{label}: {property} {text} is larger than {MaximumValue:0}.", departments, lines));
+            problems.Add(new ModelProblem(ProblemKind.TooLarge, $"{label}: {property} {text}{between} is larger than {MaximumValue:0}.", outOfRange, lines));
             return null;
         }
 

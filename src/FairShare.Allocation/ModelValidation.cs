@@ -64,11 +64,13 @@ public static class ModelValidation
         {
             if (u.Quantity < 0)
             {
-                yield return new ModelProblem(ProblemKind.Negative, $"Usage line {u.Line}: quantity {u.Quantity} is negative.", [], [u.Line]);
+                yield return new ModelProblem(
+                    ProblemKind.Negative, $"Usage line {u.Line}: quantity {u.Quantity}{Between(u.Provider, u.Receiver, model.Departments)} is negative.", [u.Provider, u.Receiver], [u.Line]);
             }
             else if (u.Quantity > AllocationModelParser.MaximumValue)
             {
-                yield return new ModelProblem(ProblemKind.TooLarge, $"Usage line {u.Line}: quantity {u.Quantity} is too large.", [], [u.Line]);
+                yield return new ModelProblem(
+                    ProblemKind.TooLarge, $"Usage line {u.Line}: quantity {u.Quantity}{Between(u.Provider, u.Receiver, model.Departments)} is too large.", [u.Provider, u.Receiver], [u.Line]);
             }
         }
     }
@@ -454,6 +456,22 @@ public static class ModelValidation
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(Department d) => d.Name == d.Id ? d.Id : $"{d.Id} ({d.Name})";
+
+    /// <summary>
+    /// " from provider IT to receiver LEGAL (Legal services)": a line number alone makes the user count through
+    /// the usage array to learn whose quantity is wrong. An id that is not a department is quoted as given.
+    /// </summary>
+    internal static string Between(string? provider, string? receiver, IReadOnlyList<Department> departments)
+    {
+        if (string.IsNullOrWhiteSpace(provider) || string.IsNullOrWhiteSpace(receiver))
+        {
+            return string.Empty;
+        }
+
+        return $" from provider {End(provider)} to receiver {End(receiver)}";
+
+        string End(string id) => departments.FirstOrDefault(d => d.Id == id) is { } d ? Describe(d) : $"\"{id}\"";
+    }
 
     internal static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using FairShare.Domain.Text;
+
 namespace FairShare.Domain;
 
 public enum ChargingClass
@@ -193,7 +195,7 @@ public sealed class ServiceLevel : ITenantOwned
     public int? TargetWorkingDays { get; private set; }
 
     public string Describe() => TargetWorkingDays is { } days
-        ? $"{Measure}: within {days} working day{(days == 1 ? "" : "s")}{(Target.Length > 0 ? $" ({Target})" : "")}"
+        ? $"{Measure}: within {English.Count(days, "working day")}{(Target.Length > 0 ? $" ({Target})" : "")}"
         : $"{Measure}: {Target}";
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairShare.Domain.Text;
 
 namespace FairShare.Domain;
 
@@ -146,7 +147,7 @@ public sealed record Subscription(Money AnnualFee, decimal IncludedQuantity, dec
 
     public override string Describe(string unit)
     {
-        var included = IncludedQuantity > 0 ? $", including {Quantity(IncludedQuantity)} {unit}{(IncludedQuantity == 1 ? "" : "s")} a year" : "";
+        var included = IncludedQuantity > 0 ? $", including {Quantity(IncludedQuantity)} {English.Noun(IncludedQuantity, unit)} a year" : "";
         var overage = OverageRate is { } r ? $"; beyond that, {Format(r)} per {unit}"
             : IncludedQuantity > 0 ? "; no use beyond the included quantity" : "";
         var schedule = Schedule switch

@@ -22,8 +22,17 @@ public static class Slugs
 
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v => v.ToSlug()).ToArray();
 
+    /// <summary>
+    /// A defined value by its slug or its C# name, any case ("budget-holder", "BudgetHolder"). Never a number
+    /// ("7"), which Enum.TryParse would take even when no value has it.
+    /// </summary>
     public static bool TryParse<T>(string? slug, out T value) where T : struct, Enum
     {
+        value = default;
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return false;
+        }
         foreach (var candidate in Enum.GetValues<T>())
         {
             if (string.Equals(candidate.ToSlug(), slug?.Trim(), StringComparison.OrdinalIgnoreCase)
@@ -36,6 +45,9 @@ public static class Slugs
         value = default;
         return false;
     }
+
+    /// <summary>What a refused value is told, listing the words that would do: "'7' is not one of budget-holder, …, administrator."</summary>
+    public static string NotOneOf<T>(string? given) where T : struct, Enum => $"'{given}' is not one of {string.Join(", ", All<T>())}.";
 
     /// <summary>Words for people: "Pay as you go", "Corporate core", "Neighbouring authority".</summary>
     public static string ToWords<T>(this T value) where T : struct, Enum

@@ -91,9 +91,9 @@ public sealed class SqliteFairShareDbContext(DbContextOptions<SqliteFairShareDbC
 public sealed class PostgresFairShareDbContext(DbContextOptions<PostgresFairShareDbContext> options) : FairShareDbContext(options)
 {
     /// <summary>
-    /// Usage is written a million rows an import, and each index entry costs. Measured on the server (INSERT …
-    /// SELECT of a million rows): 5.7–6.0 s with a surrogate key, a unique index on record ids in the database's
-    /// collation and a b-tree on dates; 2.2–2.3 s as here. Record ids are compared byte for byte ("C", not the
+    /// Usage is written a million rows an import, and each index entry costs, so it has no surrogate key, its
+    /// record ids are indexed in the "C" collation and its dates by BRIN rather than a b-tree (measured on the
+    /// server, docs/recharge.md). Record ids are compared byte for byte ("C", not the
     /// locale's rules: they are identifiers), and dates get a BRIN index, a few bytes per range of blocks:
     /// records arrive a month's file at a time, so a statement reads the blocks of its authority's month.
     /// </summary>

@@ -14,8 +14,8 @@ namespace FairShare.Persistence;
 /// SELECT, which the policies check row by row like any insert. (Usage, the one table written a million rows at a
 /// time, is partitioned by authority so that an import can COPY straight into its own partition: see migration
 /// UsagePartitionedByAuthority.) The rows are encoded here, in PostgreSQL's
-/// binary COPY format (<see cref="CopyBuffer"/>), and sent as raw bytes: Npgsql's importer spent about 2 µs a
-/// row on its per-value bookkeeping, two seconds of a million-row import on the writer's critical path.
+/// binary COPY format (<see cref="CopyBuffer"/>), and sent as raw bytes: Npgsql's importer does bookkeeping for
+/// every value, which on a million-row import sat on the writer's critical path (figures in docs/recharge.md).
 /// </summary>
 internal static class PostgresCopy
 {

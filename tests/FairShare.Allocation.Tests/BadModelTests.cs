@@ -71,7 +71,7 @@ public class BadModelTests
         Assert.Contains("Department 5 (PAY): cost 1.234 has fractions of a penny.", messages);
         Assert.Contains("Usage line 2: provider \"NOPE\" is not a department.", messages);
         Assert.Contains("Usage line 3: receiver \"GONE\" is not a department.", messages);
-        Assert.Contains("Usage line 4: quantity -2 is negative.", messages);
+        Assert.Contains("Usage line 4: quantity -2 from provider IT to receiver HOUSING is negative.", messages);
         Assert.Contains("Usage line 5: quantity \"lots\" is not a number.", messages);
         Assert.Contains("Usage line 6: provider \"HOUSING\" is an operating department; only support departments pass costs on.", messages);
         Assert.Contains("stepDownOrder names \"HOUSING\", which is an operating department; list support departments only.", messages);
@@ -177,6 +177,31 @@ public class BadModelTests
         Assert.Equal(
             [ProblemKind.Negative, ProblemKind.FractionOfPenny, ProblemKind.Negative],
             outcome.Problems.Select(p => p.Kind));
+    }
+
+    [Theory]
+    [InlineData(-3, ProblemKind.Negative, "Usage line 1: quantity -3 from provider HR (Human resources) to receiver H is negative.")]
+    [InlineData(2_000_000_000_000, ProblemKind.TooLarge, "Usage line 1: quantity 2000000000000 from provider HR (Human resources) to receiver H is too large.")]
+    public void Validation_UsageLineWithABadQuantity_NamesItsProviderAndReceiver(long quantity, ProblemKind kind, string message)
+    {
+        var model = new AllocationModel(
+            "GBP",
+            [new Department("HR", "Human resources", DepartmentKind.Support, 1m), new Department("H", "H", DepartmentKind.Operating, 0m)],
+            [new UsageLine(1, "HR", "H", quantity)]);
+        var problem = Assert.Single(ModelValidation.Validate(model));
+        Assert.Equal((kind, message), (problem.Kind, problem.Message));
+        Assert.Equal(["HR", "H"], problem.Departments);
+        Assert.Equal([1], problem.Lines);
+    }
+
+    [Fact]
+    public void Parser_NegativeQuantityBetweenUnknownDepartments_QuotesTheIdsItWasGiven()
+    {
+        var read = AllocationModelParser.Parse("""
+            {"departments": [{"id": "IT", "name": "Digital", "kind": "support", "cost": 1}, {"id": "H", "kind": "operating", "cost": 0}],
+             "usage": [{"provider": "IT", "receiver": "NOPE", "quantity": -1}]}
+            """);
+        Assert.Contains("Usage line 1: quantity -1 from provider IT (Digital) to receiver \"NOPE\" is negative.", read.Problems.Select(p => p.Message));
     }
 
     [Fact]

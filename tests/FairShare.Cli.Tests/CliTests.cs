@@ -102,4 +102,52 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         var refused = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "x@northshire.example", "--name", "X", "--role", "BudgetHolder");
         Assert.Equal((2, "fairshare: costCentreId: a budget holder needs one of this authority's cost centres.\n"), (refused.Code, refused.Error));
     }
+
+    [Fact]
+    public async Task Demo_WithADataFolderNotMadeYet_MakesIt_WritesMaysUsageThere_AndSaysWhere()
+    {
+        // As with PostgreSQL: the database lives elsewhere, so nothing has made the data folder the file goes to.
+        var root = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        try
+        {
+            var (code, stdout, stderr) = await cli.RunAsync("demo", "--connection-string", $"Data Source={Path.Combine(root, "fairshare.db")}", "--data", data);
+            Assert.Equal((0, ""), (code, stderr));
+            var file = Assert.Single(Directory.GetFiles(data, "demo-usage-*.csv"));
+            Assert.EndsWith($"\nThe demo leaves one month of usage for you to import: {file}\n", stdout, StringComparison.Ordinal);
+            Assert.StartsWith("recordId,date,buyer,offering,quantity,jobReference,recordedBy\r\n", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("users", "budget-holder")]
+    [InlineData("tokens", "provider-staff")]
+    public async Task Role_TakesTheApisWords(string command, string role)
+    {
+        string[] args = command == "users"
+            ? ["users", "add", "--data", cli.DataFolder, "--email", $"{role}.words@northshire.example", "--name", "Worded Role", "--role", role, "--cost-centre", "F-OP"]
+            : ["tokens", "issue", "--data", cli.DataFolder, "--name", "Worded role", "--role", role, "--cost-centre", "S-LEG", "--days", "1"];
+        var (code, _, stderr) = await cli.RunAsync(args);
+        Assert.Equal((0, ""), (code, stderr));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("99")]
+    [InlineData("auditor, supplier")]
+    public async Task Role_ThatIsANumberOrNoRole_IsRefusedListingTheWords(string role)
+    {
+        var tokens = await cli.RunAsync("tokens", "list", "--data", cli.DataFolder);
+        var (code, stdout, stderr) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Numbered role", "--role", role, "--days", "1");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"fairshare: --role: '{role}' is not one of budget-holder, provider-manager, provider-staff, finance-officer, value-for-money-panel, auditor, supplier, administrator.\n", stderr);
+        Assert.Equal(tokens.Out, (await cli.RunAsync("tokens", "list", "--data", cli.DataFolder)).Out);
+    }
 }

@@ -85,6 +85,13 @@ public class PricingTests
         Assert.Equal("Quoted per job.", new Quoted(null).Describe("job"));
     }
 
+    [Theory]
+    [InlineData("vacancy", 20, "including 20 vacancies a year; beyond that, £6.40 per vacancy")]
+    [InlineData("vacancy", 1, "including 1 vacancy a year; beyond that, £6.40 per vacancy")]
+    [InlineData("m² of floor area", 900, "including 900 m² of floor area a year; beyond that, £6.40 per m² of floor area")]
+    public void Describe_Subscription_PutsTheUnitInTheRightPlural(string unit, int included, string expected) =>
+        Assert.Contains(expected, new Subscription(Money.FromPounds(1_000m), included, 6.40m, InvoiceSchedule.Annual).Describe(unit), StringComparison.Ordinal);
+
     [Fact]
     public void Subscription_ComparableUnitPrice_IsTheFeeOverTheIncludedQuantity() =>
         Assert.Equal(6.3333m, new Subscription(Money.FromPounds(38_000m), 6_000m, 6.40m, InvoiceSchedule.Monthly).ComparableUnitPrice);

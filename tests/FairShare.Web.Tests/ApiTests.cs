@@ -119,4 +119,52 @@ public class ApiTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         Assert.True(routed.Count >= 6);
         Assert.Equal(routed.Order(), documented.Order());
     }
+
+    private const string RoleWords = "budget-holder, provider-manager, provider-staff, finance-officer, value-for-money-panel, auditor, supplier, administrator";
+
+    [Theory]
+    [InlineData("\"7\"", "7")]
+    [InlineData("7", "7")]
+    [InlineData("\"99\"", "99")]
+    [InlineData("-1", "-1")]
+    [InlineData("\"auditor, supplier\"", "auditor, supplier")]
+    [InlineData("\"Auditor\"", "Auditor")]
+    [InlineData("\"\"", "")]
+    [InlineData("true", "true")]
+    public async Task PostToken_WithARoleThatIsNotOneOfItsWords_Is400NamingTheFieldAndTheWords_AndIssuesNothing(string role, string given)
+    {
+        var before = (await GetAsync("/api/tokens")).Body.GetArrayLength();
+        using var content = new StringContent($$"""{"name": "Numbered role", "role": {{role}}, "validDays": 1}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await web.Client.PostAsync(new Uri("/api/tokens", UriKind.Relative), content);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var reason = $"'{given}' is not one of {RoleWords}.";
+        Assert.Equal(reason, body.GetProperty("errors").GetProperty("role")[0].GetString());
+        Assert.Equal($"role: {reason}", body.GetProperty("detail").GetString());
+        Assert.Equal(before, (await GetAsync("/api/tokens")).Body.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task PostToken_WithARolesWord_IssuesIt()
+    {
+        using var content = new StringContent("""{"name": "Worded role", "role": "auditor", "validDays": 1}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await web.Client.PostAsync(new Uri("/api/tokens", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("auditor", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_GivesARolesWords()
+    {
+        var (_, document, _) = await GetAsync("/openapi/v1.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var role = schemas.GetProperty("ApiTokenInput").GetProperty("properties").GetProperty("role");
+        if (role.TryGetProperty("$ref", out var reference))
+        {
+            role = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        Assert.Equal(RoleWords.Split(", "), role.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
 }

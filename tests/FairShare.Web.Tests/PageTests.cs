@@ -38,4 +38,24 @@ public class PageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Home_CountsCategoriesInEnglish()
+    {
+        using var client = await web.SignedInAsync("finance.officer@northshire.example");
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Matches(@" in \d+ categories for ", html);
+        Assert.DoesNotContain("categorys", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_CountsEntriesInEnglish()
+    {
+        await web.IssueTokenAsync("NCC", Domain.Access.Role.Auditor);
+        await web.IssueTokenAsync("NCC", Domain.Access.Role.Auditor);
+        using var client = await web.SignedInAsync("auditor@northshire.example");
+        var html = await client.GetStringAsync(new Uri("/audit", UriKind.Relative));
+        Assert.Matches(@">\d+ entries</caption>", html);
+        Assert.DoesNotContain("entrys", html, StringComparison.Ordinal);
+    }
 }

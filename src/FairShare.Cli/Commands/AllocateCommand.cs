@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FairShare.Allocation;
+using FairShare.Domain.Text;
 using Spectre.Console;
 
 namespace FairShare.Cli.Commands;
@@ -166,7 +167,7 @@ public static class AllocateCommand
 
     private static int Problems(TextWriter stderr, FileInfo model, IReadOnlyList<ModelProblem> problems)
     {
-        var count = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
+        var count = English.Count(problems.Count, "problem");
         stderr.WriteLine($"fairshare allocate: {model.FullName} cannot be allocated ({count}):");
         foreach (var problem in problems)
         {
@@ -233,7 +234,7 @@ public static class AllocateCommand
         stdout.WriteLine($"Support costs allocated: {Money(total)} {currency}, every penny to an operating department.");
         if (result.Iterations is { } iterations)
         {
-            stdout.WriteLine($"Repeated distribution: {iterations} round{(iterations == 1 ? string.Empty : "s")}, {Formatting.Residual(result.Residual!.Value)} {currency} left in support departments when it stopped (closed off to operating departments).");
+            stdout.WriteLine($"Repeated distribution: {English.Count(iterations, "round")}, {Formatting.Residual(result.Residual!.Value)} {currency} left in support departments when it stopped (closed off to operating departments).");
         }
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using FairShare.Domain.Text;
 using FairShare.Features;
 using FairShare.Features.Catalogue;
 using FairShare.Web.Pages;
@@ -85,7 +86,7 @@ public static class CatalogueCommand
                 Markup.Escape(Display.UnitPrice(o.UnitPrice, o.Unit)));
         }
         console.Write(table);
-        console.WriteLine($"{listing.Offerings.Count} offering{(listing.Offerings.Count == 1 ? "" : "s")}.");
+        console.WriteLine($"{English.Count(listing.Offerings.Count, "offering")}.");
     }
 
     private static void WriteCsv(TextWriter stdout, CatalogueListing listing)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FairShare.Domain.Text;
 using FairShare.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ public static class DbCommand
             var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             await stdout.WriteLineAsync(applied.Count == 0
                 ? "The database is up to date."
-                : $"Applied {applied.Count} migration{(applied.Count == 1 ? "" : "s")}: {string.Join(", ", applied)}.");
+                : $"Applied {English.Count(applied.Count, "migration")}: {string.Join(", ", applied)}.");
             return 0;
         });
         var db = new Command("db", "Manage the database.");

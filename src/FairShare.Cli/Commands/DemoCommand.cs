@@ -18,9 +18,11 @@ public static class DemoCommand
             var result = await demo.HandleAsync(ct);
             await stdout.WriteLineAsync(result.Message);
             var (name, csv) = await demo.ImportableUsageAsync(ct);
-            var path = Path.Combine(global.DatabaseOptions(parse).DataFolder, name);
+            // Beside the database, as the README says; with PostgreSQL (or a connection string) nothing has made the folder yet.
+            var folder = Directory.CreateDirectory(global.DatabaseOptions(parse).DataFolder);
+            var path = Path.Combine(folder.FullName, name);
             await File.WriteAllTextAsync(path, csv, ct);
-            await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {Path.GetFullPath(path)}");
+            await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
             return 0;
         });
         return demo;

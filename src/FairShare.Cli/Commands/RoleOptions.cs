@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FairShare.Domain;
 using FairShare.Domain.Access;
+using FairShare.Features;
 using FairShare.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,11 @@ namespace FairShare.Cli.Commands;
 /// <summary>--role, --cost-centre and --supplier: a role and its scope, as users and tokens take them.</summary>
 public sealed class RoleOptions
 {
-    public Option<string> Role { get; } = new("--role") { Description = $"One of: {string.Join(", ", Enum.GetNames<Role>())}.", Required = true };
+    public Option<string> Role { get; } = new("--role")
+    {
+        Description = $"One of: {string.Join(", ", Slugs.All<Role>())} (the API's words; BudgetHolder and the like work too).",
+        Required = true,
+    };
     public Option<string?> CostCentre { get; } = new("--cost-centre") { Description = "Cost centre code, for budget holders and providers (e.g. S-LEG)." };
     public Option<string?> Supplier { get; } = new("--supplier") { Description = "Supplier code, for suppliers (e.g. SUP-BRIGHT)." };
 
@@ -19,9 +24,10 @@ public sealed class RoleOptions
     public async Task<RoleGrant> GrantAsync(ParseResult parse, IServiceProvider services, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        if (!Enum.TryParse<Role>(parse.GetValue(Role), ignoreCase: true, out var role))
+        // Slugs, not Enum.TryParse, which would take "7" or "auditor, supplier" as a role no one has.
+        if (!Slugs.TryParse<Role>(parse.GetValue(Role), out var role))
         {
-            errors.Add(new DomainError("--role", $"'{parse.GetValue(Role)}' is not one of {string.Join(", ", Enum.GetNames<Role>())}."));
+            errors.Add(new DomainError("--role", Slugs.NotOneOf<Role>(parse.GetValue(Role))));
         }
         var (costCentreId, supplierId) = await services.GetRequiredService<ScopeCodes>()
             .ResolveAsync(parse.GetValue(CostCentre), parse.GetValue(Supplier), errors, ct);

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using FairShare.Domain.Text;
 
 namespace FairShare.Domain.Ledger;
 
@@ -234,5 +235,5 @@ public sealed class JournalTransaction
         return Create(header, Postings.Select(p => p.Negated()), period);
     }
 
-    public override string ToString() => $"{Source} {Period}: {Description} ({Postings.Count} postings, {Total})";
+    public override string ToString() => $"{Source} {Period}: {Description} ({English.Count(Postings.Count, "posting")}, {Total})";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FairShare.Domain.Text;
 
 namespace FairShare.Domain.Ledger;
 
@@ -62,7 +63,7 @@ public static class RechargeCalculator
             }
             if (rate < 0)
             {
-                errors.Add(new DomainError(field, $"Record {record.RecordId}: {offering.Name}'s rate on {record.Date:yyyy-MM-dd} is negative ({PricingTerms.Format(rate)})."));
+                errors.Add(new DomainError(field, $"Record {record.RecordId}: {English.Possessive(offering.Name)} rate on {record.Date:yyyy-MM-dd} is negative ({PricingTerms.Format(rate)})."));
                 continue;
             }
             priced.Add((record, offering, rate));
@@ -117,7 +118,7 @@ public static class RechargeCalculator
             {
                 errors.Add(new DomainError(field, rate is null
                     ? $"{offering.Name} has no pay-as-you-go rate in force in the period."
-                    : $"{offering.Name}: {total.Records} records of {Quantity(total.Quantity)} at {PricingTerms.Format(rate.Value)} cannot be priced (a negative quantity or rate)."));
+                    : $"{offering.Name}: {English.Count(total.Records, "record")} of {Quantity(total.Quantity)} at {PricingTerms.Format(rate.Value)} cannot be priced (a negative quantity or rate)."));
                 continue;
             }
             if (PriceUsage(total.BuyerCostCentreId, offering, total.Quantity, rate.Value, total.Records, []) is { } charge)
@@ -136,7 +137,7 @@ public static class RechargeCalculator
         {
             return null;
         }
-        var explanation = $"{Quantity(quantity)} {Plural(offering.Unit, quantity)} of {offering.Name} at {PricingTerms.Format(rate)} per {offering.Unit} ({records} record{(records == 1 ? "" : "s")}).";
+        var explanation = $"{Quantity(quantity)} {English.Noun(quantity, offering.Unit)} of {offering.Name} at {PricingTerms.Format(rate)} per {offering.Unit} ({English.Count(records, "record")}).";
         return new Charge(buyer, offering.ProviderCostCentreId, offering.OfferingId, amount, ChargeMechanism.PayAsYouGo,
             new ChargeSource(explanation, quantity, rate, ids));
     }
@@ -209,7 +210,7 @@ public static class RechargeCalculator
                 {
                     var beyondToDate = Math.Max(0, usedToDate - included);
                     var beyondBefore = Math.Max(0, line.UsageBeforePeriod - included);
-                    var explanation = $"{offering.Name}: {Quantity(usedToDate)} {Plural(offering.Unit, usedToDate)} used this year against {Quantity(included)} included; "
+                    var explanation = $"{offering.Name}: {Quantity(usedToDate)} {English.Noun(usedToDate, offering.Unit)} used this year against {Quantity(included)} included; "
                         + $"{Quantity(beyondToDate - beyondBefore)} more beyond it this period at {PricingTerms.Format(rate)} "
                         + $"(overage to date {overageToDate}, less {overageBefore} charged before).";
                     charges.Add(new Charge(line.BuyerCostCentreId, offering.ProviderCostCentreId, offering.OfferingId, amount,
@@ -251,7 +252,7 @@ public static class RechargeCalculator
             var lineErrors = line.Terms.Validate().Select(e => e with { Field = field + "." + e.Field }).ToList();
             if (line.DriverValue < 0)
             {
-                lineErrors.Add(new DomainError(field, $"Cost centre {line.BuyerCostCentreId}'s {line.Terms.Driver} value cannot be negative (got {Quantity(line.DriverValue)})."));
+                lineErrors.Add(new DomainError(field, $"{English.Possessive($"Cost centre {line.BuyerCostCentreId}")} {line.Terms.Driver} value cannot be negative (got {Quantity(line.DriverValue)})."));
             }
             if (!offerings.TryGetValue(line.OfferingId, out var offering))
             {
@@ -267,7 +268,7 @@ public static class RechargeCalculator
             if (amount > Money.Zero)
             {
                 var explanation = $"{offering.Name}: one twelfth of the annual {annual} ({line.Terms.FixedFee} plus "
-                    + $"{Quantity(line.DriverValue)} {Plural(line.Terms.Driver, line.DriverValue)} at {PricingTerms.Format(line.Terms.RatePerDriverUnit)}).";
+                    + $"{Quantity(line.DriverValue)} {English.Noun(line.DriverValue, line.Terms.Driver)} at {PricingTerms.Format(line.Terms.RatePerDriverUnit)}).";
                 charges.Add(new Charge(line.BuyerCostCentreId, offering.ProviderCostCentreId, offering.OfferingId, amount,
                     ChargeMechanism.FixedFeePlusDriver, new ChargeSource(explanation, line.DriverValue, line.Terms.RatePerDriverUnit, [])));
             }
@@ -376,6 +377,4 @@ public static class RechargeCalculator
     };
 
     private static string Quantity(decimal q) => q.ToString("#,##0.####", Uk);
-
-    private static string Plural(string unit, decimal quantity) => quantity == 1 || unit.EndsWith('s') ? unit : unit + "s";
 }

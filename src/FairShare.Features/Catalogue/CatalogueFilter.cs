@@ -68,7 +68,7 @@ public sealed record CatalogueFilter(
         {
             return parsed;
         }
-        errors.Add(new DomainError(parameter, $"'{value}' is not one of {string.Join(", ", Slugs.All<T>())}."));
+        errors.Add(new DomainError(parameter, Slugs.NotOneOf<T>(value)));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using FairShare.Domain;
 using FairShare.Domain.Access;
+using FairShare.Domain.Text;
 using FairShare.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
             entities.OfType<Authority>().Count(), entities.OfType<CostCentre>().Count(), entities.OfType<Offering>().Count(), "");
         return result with
         {
-            Message = $"Loaded the demo: {result.Authorities} authorities, {result.CostCentres} cost centres, {result.Offerings} offerings.",
+            Message = $"Loaded the demo: {English.Count(result.Authorities, "authority")}, {English.Count(result.CostCentres, "cost centre")}, {English.Count(result.Offerings, "offering")}.",
         };
     }
 

@@ -25,7 +25,7 @@ public sealed record ImportResult(int BatchId, int Rows, decimal Total, string M
 
 /// <summary>The file was refused as a whole; nothing was imported. Every problem is listed. (Caught by <see cref="ImportFile.HandleAsync"/>: it never leaves the use case.)</summary>
 internal sealed class ImportRejectedException(IReadOnlyList<ImportProblem> problems)
-    : Exception($"Nothing was imported: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}.")
+    : Exception($"Nothing was imported: {Domain.Text.English.Count(problems.Count, "problem")}.")
 {
     public IReadOnlyList<ImportProblem> Problems { get; } = problems;
 }
@@ -93,7 +93,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
     private async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
         var tenant = tenants.Current;
-        // The file's hash (a tenth of a second for a million rows) is worked out while this authority's codes load.
+        // The file's hash is worked out while this authority's codes load.
         var hashing = Task.Run(() => Convert.ToHexStringLower(SHA256.HashData(request.Content)), cancellationToken);
         var file = TabularFile.Open(request.FileName, request.Content);
         var expected = ColumnsOf(request.Kind);
@@ -108,7 +108,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         if (await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.AuthorityId == tenant.AuthorityId && b.Kind == request.Kind && b.ContentHash == hash, cancellationToken) is { } earlier)
         {
             throw new ImportRejectedException([new ImportProblem(0, "", "",
-                $"This file was already imported on {earlier.At.UtcDateTime:yyyy-MM-dd HH:mm} as import {earlier.Id} ({earlier.Rows} rows) by {earlier.ImportedBy}; nothing was imported again.")]);
+                $"This file was already imported on {earlier.At.UtcDateTime:yyyy-MM-dd HH:mm} as import {earlier.Id} ({Domain.Text.English.Count(earlier.Rows, "row")}) by {earlier.ImportedBy}; nothing was imported again.")]);
         }
 
         var batch = new ImportBatch(tenant.AuthorityId, request.Kind, Path.GetFileName(request.FileName), hash, 0, 0m, tenants.Actor.Name, clock.GetUtcNow());

@@ -9,7 +9,8 @@ namespace FairShare.Persistence.Ledger;
 /// Writes an import's usage records in bulk inside the caller's transaction, with their totals per (period,
 /// buyer, offering), which runs read instead of the records. The unique index on (authority, record id) is the
 /// check for records imported before: a record already there fails the write, and the caller rolls back and
-/// then looks up which. (A plain INSERT: ON CONFLICT DO NOTHING took PostgreSQL 6.2 s a million rows, not 4.4 s.)
+/// then looks up which. (A plain INSERT, because ON CONFLICT DO NOTHING made PostgreSQL's write markedly slower;
+/// docs/recharge.md has the figures.)
 /// </summary>
 public static class BulkUsage
 {
@@ -19,13 +20,13 @@ public static class BulkUsage
 
     /// <summary>
     /// Takes records as a file is read and writes them a chunk at a time, on a pool thread, while the caller reads
-    /// and checks the next chunk: a million-row file is never all in memory, and two cores work at once (SQLite:
-    /// 8.2–8.7 s against 9.3–9.4 s for a million rows, whole process). For PostgreSQL each record is encoded for
-    /// COPY as it is added (<see cref="BulkRows{T}"/>), so the pool thread only sends bytes and no record object
-    /// outlives its row: the first million-row import's process CPU fell from 5.7–5.9 s to 2.9–3.5 s. Two chunks'
+    /// and checks the next chunk: a million-row file is never all in memory, and two cores work at once. For
+    /// PostgreSQL each record is encoded for COPY as it is added (<see cref="BulkRows{T}"/>), so the pool thread
+    /// only sends bytes and no record object outlives its row, which keeps the collector's work down. Two chunks'
     /// memory is used over and over. The bytes go by COPY straight into the authority's partition of Usage
-    /// (<see cref="PartitionAsync"/>), not through a temporary table and a row-by-row INSERT: the first import of a
-    /// million rows took 3.3 s instead of 4.3 s. The caller must not use the context until <see cref="CompleteAsync"/> or
+    /// (<see cref="PartitionAsync"/>), not through a temporary table and a row-by-row INSERT, which PostgreSQL
+    /// writes a row at a time (the measurements behind each choice are in docs/recharge.md). The caller must not
+    /// use the context until <see cref="CompleteAsync"/> or
     /// <see cref="AbandonAsync"/> returns; one chunk is written at a time.
     /// </summary>
     public sealed class Writer(FairShareDbContext db, int authorityId, int yearStartMonth)

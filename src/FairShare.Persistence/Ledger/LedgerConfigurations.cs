@@ -16,8 +16,8 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
 
 /// <summary>
 /// Usage, its totals and statement lines are the bulk-written tables: a million rows an import, a few hundred
-/// thousand a run. They have no foreign keys. Row-by-row reference checks cost PostgreSQL 23 s a million rows
-/// (7.8 s without them) and SQLite about 1.5 s, and protect nothing here: every reference is checked by the
+/// thousand a run. They have no foreign keys. Row-by-row reference checks cost both databases several times
+/// the write itself (docs/recharge.md has the figures), and protect nothing here: every reference is checked by the
 /// import or the run against the authority's own cost centres and offerings (the check that reports bad rows
 /// by line), in the same transaction as the batch or run the rows point to, and cost centres, offerings, import
 /// batches and runs are never deleted. Row-level security still applies to them.
@@ -26,7 +26,7 @@ internal sealed class RecordedUsageConfiguration : IEntityTypeConfiguration<Reco
 {
     public void Configure(EntityTypeBuilder<RecordedUsage> builder)
     {
-        // Each index costs a million-row import seconds, so only the two that are read: the key, record ids
+        // Every index is paid for on each of a million rows an import, so only the two that are read: the key, record ids
         // (each imported once; no surrogate id, whose own index cost more), and dates (a statement lists a
         // buyer's records of its month). PostgreSQL makes both cheaper (PostgresFairShareDbContext).
         builder.OwnedByAuthority(indexed: false, constrained: false);

@@ -133,7 +133,7 @@ public sealed class UsageSummaryRow : ITenantOwned
 /// fresh process was after most of a million-row import; this is compiled optimised at once. Each total sits in its
 /// slot with its key (open addressing, linear probing), so a record costs one look into memory, not three: a large
 /// council's 60,000 totals do not fit the processor's cache, and the separate arrays of keys, quantities and counts
-/// made this the import's busiest method (a profile of the first import: 0.4 s of a million rows).
+/// made this the import's busiest method in a profile of the first import (docs/recharge.md has the figure).
 /// </summary>
 public sealed class UsageTotals(int yearStartMonth)
 {

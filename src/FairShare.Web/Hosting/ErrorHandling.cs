@@ -13,6 +13,11 @@ public sealed class UseCaseExceptionHandler : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException bad && httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            await BadRequestBody(bad).ExecuteAsync(httpContext);
+            return true;
+        }
         var (status, title, errors) = exception switch
         {
             AccessDeniedException => (StatusCodes.Status403Forbidden, "Forbidden", (IReadOnlyList<Domain.DomainError>?)null),
@@ -35,6 +40,22 @@ public sealed class UseCaseExceptionHandler : IExceptionHandler
         }
         httpContext.Items[MessageKey] = exception.Message;
         return true;
+    }
+
+    /// <summary>
+    /// A body the API cannot read: a value JSON refused (an enum's number, say) is a 400 naming the field and
+    /// saying why, as a bad query parameter is; anything else keeps its status with the framework's sentence.
+    /// </summary>
+    private static IResult BadRequestBody(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 0 } path } json)
+        {
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+            var reason = json.Message.Split(" Path: ", 2)[0];
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] },
+                $"{field}: {reason}", title: "The request has a bad value.");
+        }
+        return Results.Problem(bad.Message, statusCode: bad.StatusCode, title: "The request cannot be read.");
     }
 }
 

@@ -82,11 +82,24 @@ public static class FairShareWebApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UseCaseExceptionHandler>();
+        // A body the API cannot bind throws, so the handler above can answer with ProblemDetails naming the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "FairShare API";
             doc.Info.Description = "The catalogue, cost centres, budgets, API tokens and audit log of one authority. " +
                 "Authenticate with an API token: Authorization: Bearer fs_…";
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // Enums are read by SlugEnumConverter, which the schema generator cannot see into: document its words.
+            if (context.JsonTypeInfo.Type.IsEnum)
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = null;
+                schema.Enum = [.. Enum.GetValues(context.JsonTypeInfo.Type).Cast<Enum>()
+                    .Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.JsonSerializer.SerializeToNode(v, context.JsonTypeInfo.Type, FairShareJson.Compact)!)];
+            }
             return Task.CompletedTask;
         }));
         builder.Services.ConfigureHttpJsonOptions(o => FairShareJson.Configure(o.SerializerOptions));

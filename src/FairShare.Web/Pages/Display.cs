@@ -1,5 +1,5 @@
-using System.Globalization;
 using FairShare.Domain;
+using FairShare.Domain.Text;
 using FairShare.Features;
 
 namespace FairShare.Web.Pages;
@@ -37,7 +37,7 @@ public static class Display
         _ => "Corporate",
     };
 
-    public static string Count(int n, string noun) => $"{n.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} {noun}{(n == 1 ? "" : "s")}";
+    public static string Count(int n, string noun) => English.Count(n, noun);
 
     /// <summary>A wait in words: "30 seconds", "1 minute", "2 minutes 30 seconds".</summary>
     public static string Duration(int seconds)

@@ -7,9 +7,9 @@ namespace FairShare.Persistence.Migrations.Postgres
     /// <summary>
     /// The tenant policies read the session's authority once per statement, not once per row. PostgreSQL
     /// evaluated fairshare_can_see("AuthorityId") — two current_setting calls — on every row a statement read
-    /// or wrote: a million-row usage import as the application's role took 5.1–5.2 s on the server against
-    /// 3.3–4.6 s as a superuser, whom the policies do not bind. A scalar sub-select is evaluated once, as an
-    /// initial plan, and the same import then took 3.9–4.6 s against 4.3 s. Same rule, same tables; new tenant
+    /// or wrote, so an import as the application's role cost the server clearly more than as a superuser, whom
+    /// the policies do not bind. A scalar sub-select is evaluated once, as an initial plan, which closes most of
+    /// that gap (figures in docs/recharge.md). Same rule, same tables; new tenant
     /// tables take <see cref="RowLevelSecurity.TenantRule"/>.
     /// </summary>
     public partial class TenantPoliciesEvaluatedOnce : Migration

@@ -8,8 +8,8 @@ namespace FairShare.Persistence.Migrations.Postgres
     /// Usage is partitioned by authority, so that an import can write its rows by COPY straight into its
     /// authority's partition. PostgreSQL refuses COPY FROM into a table under row-level security, so until now the
     /// rows went into a temporary table and then into Usage by INSERT … SELECT, which PostgreSQL 15 writes row by
-    /// row: a million rows cost the server 3.5–4.8 s of CPU and 187–205 MB of write-ahead log, against 2.6–4.2 s
-    /// and 133–161 MB straight into a partition (same minutes, same indexes).
+    /// row, costing more server CPU and write-ahead log than COPY straight into a partition (figures in
+    /// docs/recharge.md).
     /// <para>
     /// The wall between authorities stands where it did. Every query names Usage, whose policy binds every
     /// partition read or written through it. A partition has no policy of its own (COPY would refuse it), but

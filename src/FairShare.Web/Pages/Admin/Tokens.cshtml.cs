@@ -23,7 +23,7 @@ public sealed class TokensModel(ApiTokens tokens, ScopeCodes scopes) : PageModel
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
     {
         var errors = new List<DomainError>();
-        if (!Enum.TryParse<Role>(Role, out var role))
+        if (!Features.Slugs.TryParse<Role>(Role, out var role))
         {
             errors.Add(new DomainError("Role", "Choose a role."));
         }
