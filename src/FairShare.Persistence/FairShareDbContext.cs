@@ -38,6 +38,8 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PeriodStatusRow> PeriodStatuses => Set<PeriodStatusRow>();
     public DbSet<RechargeRunRow> RechargeRuns => Set<RechargeRunRow>();
     public DbSet<RechargeLineRow> RechargeLines => Set<RechargeLineRow>();
+    public DbSet<JournalBatchRow> JournalBatches => Set<JournalBatchRow>();
+    public DbSet<JournalBatchEventRow> JournalBatchEvents => Set<JournalBatchEventRow>();
 
     /// <summary>
     /// The authority this context acts for. On PostgreSQL it is set on every connection the context opens

@@ -323,6 +323,39 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task EveryRunAndReversal_IsANumberedBatchWithControlTotals_SentToTheLedgerOnceAndNeverChanged()
+    {
+        await AsFinanceAsync(s => s.GetRequiredService<PostRechargeRun>().HandleAsync(new PostRechargeRunRequest("2027-03", false)).Ok());
+        var export = await AsFinanceAsync(s => s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest("2027-03")).Ok());
+        Assert.NotNull(export.Batch);
+        Assert.Equal(export.Debits, export.Credits);
+        Assert.Equal(export.Lines, export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        var batch = (await AsFinanceAsync(s => s.GetRequiredService<ListJournalBatches>().HandleAsync(new ListJournalBatchesRequest()).Ok())).Single(b => b.Batch == export.Batch);
+        Assert.Equal((export.Lines, export.Debits, false), (batch.Lines, batch.Debits, batch.Sent));
+
+        var sent = await AsFinanceAsync(s => s.GetRequiredService<MarkJournalBatchSent>().HandleAsync(new MarkJournalBatchSentRequest(batch.Batch, "GL-123")).Ok());
+        Assert.True(sent.Sent);
+        var twice = await AsFinanceAsync(s => s.GetRequiredService<MarkJournalBatchSent>().HandleAsync(new MarkJournalBatchSentRequest(batch.Batch)).Fails(OutcomeKind.Refused));
+        Assert.Contains("a batch is loaded once", twice.Message, StringComparison.Ordinal);
+        await AsFinanceAsync(s => s.GetRequiredService<MarkJournalBatchSent>().HandleAsync(new MarkJournalBatchSentRequest(999_999)).Fails(OutcomeKind.NotFound));
+
+        await AsFinanceAsync(s => s.GetRequiredService<ReverseRechargeRun>().HandleAsync(new ReverseRechargeRunRequest("2027-03")).Ok());
+        var reversal = (await AsFinanceAsync(s => s.GetRequiredService<ListJournalBatches>().HandleAsync(new ListJournalBatchesRequest()).Ok()))
+            .Single(b => b.RunId == batch.RunId && b.Kind == "reversal");
+        Assert.Equal((batch.Lines, batch.Debits), (reversal.Lines, reversal.Credits));
+        var reversalCsv = await AsFinanceAsync(s => s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(null, reversal.Batch)).Ok());
+        Assert.Equal(reversal.Lines, reversalCsv.Lines);
+
+        // The database is the second wall: a sent mark is never changed or removed.
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
+        db.SystemAccess = true;
+        var mark = await db.JournalBatchEvents.SingleAsync(e => e.JournalBatchId == batch.Batch);
+        db.JournalBatchEvents.Remove(mark);
+        await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task FarFutureOrFarPastDates_AndExternalSuppliersUsage_AreRefusedByLine()
     {
         var rejected = await RejectedAsync(ImportKind.Usage, "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n"

@@ -29,6 +29,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/cost-centres/{id:int}"] = ["Budget"],
         ["/admin/tokens"] = ["Issue", "Revoke"],
         ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
+        ["/recharge/batches/{id:int}/sent"] = [""],
         ["/sign-in"] = [""],
         ["/sign-out"] = [""],
         ["/demo"] = [""],
@@ -76,7 +77,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
                 : pattern.Contains("cost-centres", StringComparison.Ordinal) || pattern.Contains("/statements/", StringComparison.Ordinal) ? them.CostCentre
                 : pattern.Contains("tokens", StringComparison.Ordinal) ? them.Token
-                : pattern.Contains("runs", StringComparison.Ordinal) ? them.CostCentre // the neighbour has posted no run; any id of theirs must not find one
+                : pattern.Contains("runs", StringComparison.Ordinal) || pattern.Contains("batches", StringComparison.Ordinal) ? them.CostCentre // the neighbour has posted no run; any id of theirs must not find one
                 : throw new InvalidOperationException($"The isolation test does not know which of the neighbour's ids to put in {pattern}: teach it.");
             path = path.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
@@ -96,6 +97,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
+        ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The isolation test does not know what to send to {method} {pattern}: teach it."),
     };

@@ -51,8 +51,9 @@ public static class RechargeCommand
         recharge.Subcommands.Add(Run(global, stdout, stderr));
         recharge.Subcommands.Add(PeriodCommand(global, "reverse", "Reverse the period's posted run with exact reversing journals, so it can be run again.",
             stdout, stderr, (s, p, ct) => s.GetRequiredService<ReverseRechargeRun>().HandleAsync(new ReverseRechargeRunRequest(p), ct), d => d.Message));
-        recharge.Subcommands.Add(PeriodCommand(global, "export", "Write the period's posted run as a CSV journal for the general ledger.",
-            stdout, stderr, (s, p, ct) => s.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(p), ct), j => j.Csv, newline: false));
+        recharge.Subcommands.Add(Export(global, stdout, stderr));
+        recharge.Subcommands.Add(Batches(global, stdout, stderr));
+        recharge.Subcommands.Add(Sent(global, stdout, stderr));
         recharge.Subcommands.Add(PeriodCommand(global, "close", "Close the period (its recharge must be posted); nothing can be posted or imported into it afterwards.",
             stdout, stderr, (s, p, ct) => s.GetRequiredService<ClosePeriod>().HandleAsync(new ClosePeriodRequest(p), ct), d => d.Message));
         return recharge;
@@ -60,6 +61,66 @@ public static class RechargeCommand
 
     private static Option<string> PeriodOption() =>
         new("--period") { Description = "The month, YYYY-MM (or 2026/27-P13 for the year-end adjustment period).", Required = true };
+
+    private static Command Export(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var period = new Option<string?>("--period") { Description = "The month whose posted run to write, YYYY-MM." };
+        var batch = new Option<int?>("--batch") { Description = "Or the number of a journal batch (a run's journals or a reversal's)." };
+        var command = new Command("export", "Write a CSV journal for the general ledger: the period's posted run, or one numbered batch. Its batch number and control totals go to stderr.");
+        command.Options.Add(period);
+        command.Options.Add(batch);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ExportJournal>().HandleAsync(new ExportJournalRequest(parse.GetValue(period), parse.GetValue(batch)), ct);
+            return await CliOutcome.WriteAsync(outcome, stderr, async j =>
+            {
+                await stdout.WriteAsync(j.Csv);
+                await stderr.WriteLineAsync($"{(j.Batch is { } b ? $"Batch {b}" : $"Run {j.RunId}")}: {Domain.Text.English.Count(j.Lines, "line")}, debits {j.Debits}, credits {j.Credits}{(j.Sent ? "; already sent to the ledger" : "")}.");
+            });
+        });
+        return command;
+    }
+
+    private static Command Batches(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("batches", "List the numbered journal batches with their control totals and whether each was sent to the ledger.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ListJournalBatches>().HandleAsync(new ListJournalBatchesRequest(), ct);
+            return await CliOutcome.WriteAsync(outcome, stderr, batches =>
+            {
+                var table = new Table { Border = TableBorder.Simple };
+                table.AddColumns("Batch", "Period", "Holds", "Lines", "Debits", "Credits", "Sent");
+                foreach (var b in batches)
+                {
+                    table.AddRow(b.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Period, b.Kind == "run" ? $"run {b.RunId}" : $"reversal of run {b.RunId}",
+                        b.Lines.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Debits.ToString(), b.Credits.ToString(),
+                        Markup.Escape(b.SentAt is { } at ? $"{at.UtcDateTime:yyyy-MM-dd HH:mm} by {b.SentBy}" : "not sent"));
+                }
+                GlobalOptions.Console(stdout).Write(table);
+                return Task.CompletedTask;
+            });
+        });
+        return command;
+    }
+
+    private static Command Sent(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        var batch = new Option<int>("--batch") { Description = "The batch number.", Required = true };
+        var reference = new Option<string?>("--reference") { Description = "The ledger's own reference for the load." };
+        var command = new Command("sent", "Record that a journal batch was loaded into the general ledger (once; a second time is refused).");
+        command.Options.Add(batch);
+        command.Options.Add(reference);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await global.TenantServicesAsync(parse, ct);
+            var outcome = await scope.ServiceProvider.GetRequiredService<MarkJournalBatchSent>().HandleAsync(new MarkJournalBatchSentRequest(parse.GetValue(batch), parse.GetValue(reference)), ct);
+            return await CliOutcome.WriteAsync(outcome, stdout, stderr, b => $"Batch {b.Batch} ({b.Period}, {Domain.Text.English.Count(b.Lines, "line")}, debits {b.Debits}) is marked as sent to the ledger.");
+        });
+        return command;
+    }
 
     private static Command Run(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {

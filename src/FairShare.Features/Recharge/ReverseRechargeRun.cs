@@ -40,6 +40,7 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
             .OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var reversals = new List<JournalEntryRow>();
+        var reversed = new List<JournalTransaction>();
         foreach (var journal in journals)
         {
             var original = JournalTransaction.Create(
@@ -51,9 +52,11 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
                 return Outcome.Refused<Done>(reversal.Errors);
             }
             reversals.Add(LedgerWriter.ToRow(reversal.Value, run.Id, journal.Id));
+            reversed.Add(reversal.Value);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LedgerWriter.SaveJournalsAsync(db, reversals, cancellationToken);
+        db.JournalBatches.Add(JournalBatches.Of(run.Id, JournalBatchKind.Reversal, accounting, reversed, tenants.Actor.Name, now));
         run.Status = RechargeRunStatus.Reversed;
         run.ReversedAt = now;
         run.ReversedBy = tenants.Actor.Name;

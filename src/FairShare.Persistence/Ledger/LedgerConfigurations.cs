@@ -131,6 +131,34 @@ internal sealed class RechargeRunConfiguration : IEntityTypeConfiguration<Rechar
     }
 }
 
+internal sealed class JournalBatchConfiguration : IEntityTypeConfiguration<JournalBatchRow>
+{
+    public void Configure(EntityTypeBuilder<JournalBatchRow> builder)
+    {
+        builder.ToTable("JournalBatches");
+        builder.OwnedByAuthority();
+        builder.HasIndex(b => new { b.RechargeRunId, b.Kind }).IsUnique();
+        builder.HasOne<RechargeRunRow>().WithMany().HasForeignKey(b => b.RechargeRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.CreatedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class JournalBatchEventConfiguration : IEntityTypeConfiguration<JournalBatchEventRow>
+{
+    public void Configure(EntityTypeBuilder<JournalBatchEventRow> builder)
+    {
+        builder.ToTable("JournalBatchEvents");
+        builder.OwnedByAuthority();
+        // A batch is sent to the ledger once: the database refuses a second "sent".
+        builder.HasIndex(e => new { e.JournalBatchId, e.Kind }).IsUnique();
+        builder.HasOne<JournalBatchRow>().WithMany().HasForeignKey(e => e.JournalBatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.LedgerReference).HasMaxLength(100);
+        builder.Property(e => e.By).HasMaxLength(200);
+    }
+}
+
 internal sealed class RechargeLineConfiguration : IEntityTypeConfiguration<RechargeLineRow>
 {
     public void Configure(EntityTypeBuilder<RechargeLineRow> builder)

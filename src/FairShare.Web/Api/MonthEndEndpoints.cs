@@ -12,6 +12,8 @@ public static class MonthEndEndpoints
 {
     public sealed record PeriodBody(string? Period);
 
+    public sealed record SentBody(string? LedgerReference);
+
     public static RouteGroupBuilder MapMonthEnd(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -30,9 +32,15 @@ public static class MonthEndEndpoints
         api.MapPost("/recharge/close", async (PeriodBody body, ClosePeriod handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new ClosePeriodRequest(body.Period), ct)).ToHttp())
             .WithSummary("Close the period for good: { period } (finance officer)");
-        api.MapGet("/journal", async (ExportJournal handler, CancellationToken ct, string? period = null) =>
-                (await handler.HandleAsync(new ExportJournalRequest(period), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv")))
-            .WithSummary("The period's posted run as a CSV journal for the general ledger (?period=2026-05)");
+        api.MapGet("/journal", async (ExportJournal handler, CancellationToken ct, string? period = null, int? batch = null) =>
+                (await handler.HandleAsync(new ExportJournalRequest(period, batch), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv")))
+            .WithSummary("A CSV journal for the general ledger: the period's posted run (?period=2026-05) or one numbered batch (?batch=3)");
+        api.MapGet("/journal/batches", async (ListJournalBatches handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new ListJournalBatchesRequest(), ct)).ToHttp())
+            .WithSummary("The numbered journal batches with their control totals (lines, debits, credits) and whether each was sent to the ledger");
+        api.MapPost("/journal/batches/{id:int}/sent", async (int id, SentBody body, MarkJournalBatchSent handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new MarkJournalBatchSentRequest(id, body.LedgerReference), ct)).ToHttp())
+            .WithSummary("Record that a batch was loaded into the ledger: { ledgerReference }; appended once, a second time is 409 (finance officer)");
         api.MapGet("/statements/{id:int}", async (int id, GetStatement handler, CancellationToken ct, string? period = null) =>
                 (await handler.HandleAsync(new GetStatementRequest(id, period), ct)).ToHttp())
             .WithSummary("A cost centre's statement: charges it controls and support costs apportioned to it (?period=2026-05)");

@@ -856,6 +856,99 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("Suppliers");
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchEventRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("JournalBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LedgerReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("JournalBatchId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("JournalBatchEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CreditsPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DebitsPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RechargeRunId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("RechargeRunId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("JournalBatches", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1447,6 +1540,40 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchEventRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Persistence.Ledger.JournalBatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("JournalBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RechargeRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

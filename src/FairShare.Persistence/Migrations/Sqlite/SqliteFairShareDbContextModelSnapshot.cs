@@ -813,6 +813,95 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("Suppliers");
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchEventRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LedgerReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("JournalBatchId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("JournalBatchEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreditsPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebitsPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RechargeRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("RechargeRunId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("JournalBatches", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Persistence.Ledger.JournalEntryRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1392,6 +1481,40 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
                         .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchEventRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Persistence.Ledger.JournalBatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("JournalBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.JournalBatchRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Persistence.Ledger.RechargeRunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RechargeRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

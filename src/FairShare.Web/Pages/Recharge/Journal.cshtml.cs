@@ -7,9 +7,9 @@ namespace FairShare.Web.Pages.Recharge;
 /// <summary>The period's posted run as the CSV journal a council's ledger imports.</summary>
 public sealed class JournalModel(ExportJournal export) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? period, int? batch, CancellationToken cancellationToken)
     {
-        var outcome = await export.HandleAsync(new ExportJournalRequest(period), cancellationToken);
+        var outcome = await export.HandleAsync(new ExportJournalRequest(period, batch), cancellationToken);
         if (outcome.IsOk)
         {
             return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv", outcome.Value.FileName);
