@@ -57,7 +57,7 @@ public sealed class MarkJournalBatchSent(FairShareDbContext db, TenantContext te
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (BulkInsert.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e.InnerException is { } inner && BulkInsert.IsUniqueViolation(inner))
         {
             // Marked by someone else a moment ago: the unique index let exactly one through.
             return Outcome<JournalBatchListing>.Refused($"Batch {batch.Id} was sent to the ledger a moment ago by someone else; a batch is loaded once.", "batch");

@@ -1,5 +1,5 @@
-using FairShare.Domain.Ledger;
 using FairShare.Domain;
+using FairShare.Domain.Ledger;
 using FairShare.Persistence;
 using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;

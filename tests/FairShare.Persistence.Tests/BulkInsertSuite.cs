@@ -1,11 +1,11 @@
 using FairShare.Domain.Recording;
-using FairShare.Persistence;
+using FairShare.Features.Tests;
 using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FairShare.Features.Tests;
+namespace FairShare.Persistence.Tests;
 
 /// <summary>
 /// The bulk path writes rows exactly as EF Core's SaveChanges would: the same stored text on SQLite (where a

@@ -1,12 +1,12 @@
 using FairShare.Domain;
 using FairShare.Domain.Recording;
 using FairShare.Features.Demo;
-using FairShare.Persistence;
+using FairShare.Features.Tests;
 using FairShare.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace FairShare.Features.Tests;
+namespace FairShare.Persistence.Tests;
 
 /// <summary>
 /// PostgreSQL's row-level security is a second wall: with the app's own filters switched off (plain queries
