@@ -7,6 +7,8 @@ namespace FairShare.Web.Pages;
 
 public sealed class AuditModel(SearchAuditLog search, ExportAuditLog export, TenantContext tenants) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new() { ["from"] = "From", ["to"] = "To" };
+
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -17,7 +19,7 @@ public sealed class AuditModel(SearchAuditLog search, ExportAuditLog export, Ten
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var outcome = await search.HandleAsync(new SearchAuditLogRequest(Text, From, To), cancellationToken);
-        if (this.Show(outcome, fallbackField: "text") is { } failed)
+        if (this.Show(outcome, Fields, "Text") is { } failed)
         {
             return failed;
         }
@@ -28,7 +30,7 @@ public sealed class AuditModel(SearchAuditLog search, ExportAuditLog export, Ten
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var outcome = await export.HandleAsync(new ExportAuditLogRequest(Text, From, To), cancellationToken);
-        if (this.Show(outcome, fallbackField: "text") is { } failed)
+        if (this.Show(outcome, Fields, "Text") is { } failed)
         {
             return failed;
         }

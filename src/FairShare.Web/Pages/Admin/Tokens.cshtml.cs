@@ -12,8 +12,13 @@ public sealed class TokensModel(ListApiTokens listTokens, IssueApiToken issueTok
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
-        ["name"] = "Name", ["role"] = "Role", ["costCentre"] = "CostCentre", ["costCentreId"] = "CostCentre",
-        ["supplier"] = "Supplier", ["supplierId"] = "Supplier", ["validDays"] = "ValidDays",
+        ["name"] = "Name",
+        ["role"] = "Role",
+        ["costCentre"] = "CostCentre",
+        ["costCentreId"] = "CostCentre",
+        ["supplier"] = "Supplier",
+        ["supplierId"] = "Supplier",
+        ["validDays"] = "ValidDays",
     };
 
     public IReadOnlyList<ApiTokenSummary> Tokens { get; private set; } = [];

@@ -6,10 +6,13 @@ namespace FairShare.Web.Pages.Catalogue;
 
 public sealed class CatalogueModel(ListOfferings listOfferings) : PageModel
 {
-    /// <summary>The filters on the form; a bad year (typed into the address) is shown in the summary without a link.</summary>
+    /// <summary>The filters on the form, by their inputs' ids; a bad year (typed into the address) is shown in the summary without a link.</summary>
     private static readonly Dictionary<string, string> Fields = new()
     {
-        ["search"] = "search", ["providerType"] = "providerType", ["chargingClass"] = "chargingClass", ["pricingModel"] = "pricingModel",
+        ["search"] = "Search",
+        ["providerType"] = "ProviderType",
+        ["chargingClass"] = "ChargingClass",
+        ["pricingModel"] = "PricingModel",
     };
 
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }

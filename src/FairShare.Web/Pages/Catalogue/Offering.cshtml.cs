@@ -12,8 +12,13 @@ public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setP
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
-        ["financialYear"] = "PriceYear", ["model"] = "PriceModel", ["rate"] = "Rate", ["fee"] = "Fee",
-        ["includedQuantity"] = "IncludedQuantity", ["schedule"] = "Schedule", ["driver"] = "Driver",
+        ["financialYear"] = "PriceYear",
+        ["model"] = "PriceModel",
+        ["rate"] = "Rate",
+        ["fee"] = "Fee",
+        ["includedQuantity"] = "IncludedQuantity",
+        ["schedule"] = "Schedule",
+        ["driver"] = "Driver",
     };
 
     public OfferingDetail Offering { get; private set; } = null!;
