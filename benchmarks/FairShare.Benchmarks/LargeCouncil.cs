@@ -118,7 +118,7 @@ public static class LargeCouncil
         async Task<T> AsFinanceOfficerAsync<T>(Func<IServiceProvider, Task<T>> action)
         {
             await using var scope = services.CreateAsyncScope();
-            var tenant = (await scope.ServiceProvider.GetRequiredService<Features.Tenancy.ResolveTenant>().HandleAsync(Code)).Value;
+            var tenant = (await scope.ServiceProvider.GetRequiredService<Features.Tenancy.ResolveTenant>().HandleAsync(new Features.Tenancy.ResolveTenantRequest(Code))).Value;
             var actor = new Domain.Access.Actor("bench", "Benchmark", tenant.AuthorityId, [new Domain.Access.RoleGrant(Domain.Access.Role.FinanceOfficer)], "bench");
             scope.ServiceProvider.GetRequiredService<Features.Tenancy.TenantContext>().Set(tenant, actor);
             return await action(scope.ServiceProvider);

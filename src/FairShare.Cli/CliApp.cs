@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using FairShare.Cli.Commands;
-using FairShare.Features.Access;
 using FairShare.Persistence;
 
 namespace FairShare.Cli;
@@ -20,13 +19,13 @@ public static class CliApp
         root.Options.Add(new VersionOption());
         global.AddTo(root);
         root.Subcommands.Add(DbCommand.Create(global, stdout));
-        root.Subcommands.Add(DemoCommand.Create(global, stdout));
+        root.Subcommands.Add(DemoCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(TokensCommand.Create(global, stdout));
-        root.Subcommands.Add(AuditCommand.Create(global, stdout));
-        root.Subcommands.Add(UsersCommand.Create(global, stdout));
+        root.Subcommands.Add(TokensCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(AuditCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(UsersCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Recharge(global, stdout, stderr));
 
@@ -39,19 +38,6 @@ public static class CliApp
         {
             await stderr.WriteLineAsync($"fairshare: {e.Message}");
             return 1;
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var error in e.Errors)
-            {
-                await stderr.WriteLineAsync($"fairshare: {error.Field}: {error.Message}");
-            }
-            return 2;
-        }
-        catch (AccessDeniedException e)
-        {
-            await stderr.WriteLineAsync($"fairshare: refused: {e.Message}");
-            return 3;
         }
     }
 }

@@ -88,18 +88,20 @@ public sealed class GlobalOptions
             var token = parse.GetValue(Token) ?? Environment.GetEnvironmentVariable("FAIRSHARE_TOKEN");
             if (!string.IsNullOrWhiteSpace(token))
             {
-                var (tenant, actor, refusal) = await scope.ServiceProvider.GetRequiredService<AuthenticateApiToken>().HandleAsync(token.Trim(), cancellationToken);
-                if (tenant is null || actor is null)
+                var holder = await scope.ServiceProvider.GetRequiredService<AuthenticateApiToken>()
+                    .HandleAsync(new AuthenticateApiTokenRequest(token.Trim()), cancellationToken);
+                if (!holder.IsOk)
                 {
-                    throw new ConfigurationProblemException($"the API token is {refusal?.ToString().ToLowerInvariant()}.");
+                    throw new ConfigurationProblemException(holder.Message);
                 }
-                tenants.Set(tenant, actor with { Via = "cli" });
+                tenants.Set(holder.Value.Tenant, holder.Value.Actor with { Via = "cli" });
                 return scope;
             }
-            var resolved = await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(parse.GetValue(Authority), cancellationToken);
-            if (!resolved.IsSuccess)
+            var resolved = await scope.ServiceProvider.GetRequiredService<ResolveTenant>()
+                .HandleAsync(new ResolveTenantRequest(parse.GetValue(Authority)), cancellationToken);
+            if (!resolved.IsOk)
             {
-                throw new ConfigurationProblemException(string.Join(" ", resolved.Errors.Select(e => e.Message)));
+                throw new ConfigurationProblemException(resolved.Message);
             }
             tenants.Set(resolved.Value, ActorFactory.Operator(resolved.Value));
             return scope;

@@ -1,7 +1,6 @@
 using FairShare.Features.Access;
 using FairShare.Features.Catalogue;
 using FairShare.Features.Demo;
-using FairShare.Features.Organisation;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,25 +20,11 @@ public static class FeatureRegistration
         services.AddFairShareDatabase(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
-        services.AddScoped<ResolveTenant>();
         services.AddScoped<CatalogueReader>();
-        services.AddScoped<ListOfferings>();
-        services.AddScoped<GetOffering>();
-        services.AddScoped<CompareCategory>();
-        services.AddScoped<ListCostCentres>();
-        services.AddScoped<GetCostCentre>();
-        services.AddScoped<ListAuthorities>();
-        services.AddScoped<LoadDemoData>();
-        services.AddScoped<SetOfferingPrice>();
-        services.AddScoped<SetBudget>();
         services.AddScoped<AuditTrail>();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<AuthenticateApiToken>();
-        services.AddScoped<SearchAuditLog>();
         services.AddScoped<ActorFactory>();
         services.AddScoped<ScopeCodes>();
-        services.AddScoped<Users>();
-        services.AddScoped<Imports.ImportFile>();
+        services.AddScoped<DemoDatabase>();
         foreach (var useCase in UseCases)
         {
             services.TryAddScoped(useCase);

@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<(string Name, string Csv)> DemoUsageFileAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FairShare.Features.Demo.LoadDemoData>().ImportableUsageAsync();
+        return await scope.ServiceProvider.GetRequiredService<FairShare.Features.Demo.DemoDatabase>().ImportableUsageAsync();
     }
     public string BaseUrl { get; private set; } = "";
 

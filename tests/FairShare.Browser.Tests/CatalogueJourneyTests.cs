@@ -130,7 +130,7 @@ public class CatalogueJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
         await browser.AssertHealthyAsync(page, problems);
         await page.GetByLabel("What it is for").FillAsync("Legal time recording");
-        await page.GetByLabel("Role").SelectOptionAsync("ProviderStaff");
+        await page.GetByLabel("Role").SelectOptionAsync("provider-staff");
         await page.GetByLabel("Cost centre code (budget holders and providers)").FillAsync("S-LEG");
         await page.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
         var secret = await page.Locator("#token-secret").InnerTextAsync();

@@ -34,6 +34,12 @@ public class SiteShellTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/cost-centres");
         await AssertNoSidewaysScrollAsync(page, "Frontline cost centres");
         await browser.AssertHealthyAsync(page, problems);
+
+        await menu.ClickAsync();
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Month end" }).ClickAsync();
+        await page.WaitForURLAsync("**/recharge");
+        await AssertNoSidewaysScrollAsync(page, "Periods of 2026/27");
+        await browser.AssertHealthyAsync(page, problems);
         await page.Context.CloseAsync();
     }
 
@@ -86,7 +92,10 @@ public class SiteShellTests(BrowserFixture browser)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scrollWidth, clientWidth) = (widths[0], widths[1]);
-        Assert.True(scrollWidth <= clientWidth, $"{page.Url} is {scrollWidth} px wide in a {clientWidth} px window");
+        var wide = scrollWidth <= clientWidth ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.fs-table-scroll'))"
+            + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+        Assert.True(scrollWidth <= clientWidth, $"{page.Url} is {scrollWidth} px wide in a {clientWidth} px window: {wide}");
         var table = page.GetByRole(AriaRole.Region, new() { Name = region });
         await Assertions.Expect(table).ToHaveAttributeAsync("tabindex", "0");
         var box = await table.BoundingBoxAsync();

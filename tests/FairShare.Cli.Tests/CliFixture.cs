@@ -18,7 +18,7 @@ public sealed class CliFixture : IAsyncLifetime
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
+        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest());
     }
 
     public Task DisposeAsync()

@@ -58,7 +58,7 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
     public async Task Tokens_IssueListRevoke_AndTheTokenActsAsItsRoleOnly()
     {
         var (code, stdout, _) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Legal time recording",
-            "--role", "ProviderStaff", "--cost-centre", "S-LEG", "--days", "30");
+            "--role", "provider-staff", "--cost-centre", "S-LEG", "--days", "30");
         Assert.Equal(0, code);
         var secret = stdout.Trim().Split('\n')[^1];
         Assert.StartsWith("fs_", secret, StringComparison.Ordinal);
@@ -75,7 +75,8 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         Assert.Equal(0, (await cli.RunAsync("tokens", "revoke", id, "--data", cli.DataFolder)).Code);
         var revoked = await cli.RunAsync("catalogue", "list", "--data", cli.DataFolder, "--token", secret);
         Assert.Equal(1, revoked.Code);
-        Assert.Equal("fairshare: the API token is revoked.\n", revoked.Error);
+        // The same sentence the API gives in its 401.
+        Assert.Equal("fairshare: The API token has been revoked.\n", revoked.Error);
     }
 
     [Fact]
@@ -99,8 +100,11 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
         Assert.Equal((0, ""), (code, stderr));
         Assert.Equal("Created new.auditor@northshire.example (New Auditor) as Auditor.\n", stdout);
         Assert.Contains("new.auditor@northshire.example", (await cli.RunAsync("users", "list", "--data", cli.DataFolder)).Out, StringComparison.Ordinal);
-        var refused = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "x@northshire.example", "--name", "X", "--role", "BudgetHolder");
+        var refused = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "x@northshire.example", "--name", "X", "--role", "budget-holder");
         Assert.Equal((2, "fairshare: costCentreId: a budget holder needs one of this authority's cost centres.\n"), (refused.Code, refused.Error));
+        var badRole = await cli.RunAsync("users", "add", "--data", cli.DataFolder, "--email", "y@northshire.example", "--name", "Y", "--role", "3");
+        Assert.Equal((2, "fairshare: --role: '3' is not one of budget-holder, provider-manager, provider-staff, finance-officer, value-for-money-panel, auditor, supplier, administrator.\n"),
+            (badRole.Code, badRole.Error));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public abstract class CatalogueSuite<TDatabase>(TDatabase database) : IClassFixt
         return await action(scope.ServiceProvider);
     }
 
-    private Task<CatalogueListing> ListAsync(string authority, CatalogueFilterInput input) =>
-        WithAsync(authority, s => s.GetRequiredService<ListOfferings>().HandleAsync(CatalogueFilter.Parse(input).Value));
+    private Task<CatalogueListing> ListAsync(string authority, ListOfferingsRequest request) =>
+        WithAsync(authority, s => s.GetRequiredService<ListOfferings>().HandleAsync(request).Ok());
 
     [Fact]
     public async Task Migrate_AppliesEveryMigration_AndASecondRunAppliesNone()
@@ -62,7 +62,7 @@ public abstract class CatalogueSuite<TDatabase>(TDatabase database) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
         db.SystemAccess = true;
         var before = await db.Offerings.CountAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest()).Ok();
         Assert.False(result.Loaded);
         Assert.Equal(before, await db.Offerings.CountAsync());
     }
@@ -128,8 +128,7 @@ public abstract class CatalogueSuite<TDatabase>(TDatabase database) : IClassFixt
     public async Task Offering_KeepsExactRatesAndItsPriceHistory()
     {
         var id = (await ListAsync(County, new(Search: "PRT-MONO"))).Offerings.Single(o => o.Code == "PRT-MONO").Id;
-        var offering = await WithAsync(County, s => s.GetRequiredService<GetOffering>().HandleAsync(id));
-        Assert.NotNull(offering);
+        var offering = await WithAsync(County, s => s.GetRequiredService<GetOffering>().HandleAsync(new GetOfferingRequest(id)).Ok());
         Assert.Equal(0.035m, offering.Summary.UnitPrice);
         Assert.Equal(["2026/27", "2025/26"], offering.PriceHistory.Select(p => p.FinancialYear));
         Assert.Equal("Pay as you go: £0.034 per page.", offering.PriceHistory[1].Price);
@@ -140,35 +139,36 @@ public abstract class CatalogueSuite<TDatabase>(TDatabase database) : IClassFixt
     public async Task AnotherAuthoritysRecords_AreNotFound()
     {
         var countyOffering = (await ListAsync(County, new(Search: "LEG-ADV"))).Offerings.Single(o => o.Code == "LEG-ADV").Id;
-        var countyCentre = (await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync()))[0].Id;
+        var countyCentre = (await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest()).Ok()))[0].Id;
 
-        Assert.Null(await WithAsync(Neighbour, s => s.GetRequiredService<GetOffering>().HandleAsync(countyOffering)));
-        Assert.Null(await WithAsync(Neighbour, s => s.GetRequiredService<GetCostCentre>().HandleAsync(countyCentre)));
-        Assert.All(await WithAsync(Neighbour, s => s.GetRequiredService<ListCostCentres>().HandleAsync()),
+        var offering = await WithAsync(Neighbour, s => s.GetRequiredService<GetOffering>().HandleAsync(new GetOfferingRequest(countyOffering)).Fails(OutcomeKind.NotFound));
+        Assert.Equal($"There is no offering {countyOffering}.", offering.Message);
+        var centre = await WithAsync(Neighbour, s => s.GetRequiredService<GetCostCentre>().HandleAsync(new GetCostCentreRequest(countyCentre)).Fails(OutcomeKind.NotFound));
+        Assert.Equal($"There is no cost centre {countyCentre}.", centre.Message);
+        Assert.All(await WithAsync(Neighbour, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest()).Ok()),
             c => Assert.StartsWith("WB-", c.Code, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Compare_PutsInternalNeighbourAndExternalOfferingsSideBySide()
     {
-        var comparison = await WithAsync(County, s => s.GetRequiredService<CompareCategory>().HandleAsync("legal"));
-        Assert.NotNull(comparison);
+        var comparison = await WithAsync(County, s => s.GetRequiredService<CompareCategory>().HandleAsync(new CompareCategoryRequest("legal")).Ok());
         Assert.Equal("Legal", comparison.Category);
         Assert.Equal(Enum.GetValues<ProviderType>(), comparison.Offerings.Select(o => o.ProviderType).Distinct().Order());
-        Assert.Null(await WithAsync(County, s => s.GetRequiredService<CompareCategory>().HandleAsync("Astrology")));
+        var astrology = await WithAsync(County, s => s.GetRequiredService<CompareCategory>().HandleAsync(new CompareCategoryRequest("Astrology")).Fails(OutcomeKind.NotFound));
+        Assert.Equal("There is no category 'Astrology' in the catalogue.", astrology.Message);
     }
 
     [Fact]
     public async Task CostCentre_ShowsBudgetsExactlyAndTheOfferingsItProvides()
     {
-        var centres = await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync(CostCentreKind.Frontline));
+        var centres = await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest("frontline")).Ok());
         var olderPeople = centres.Single(c => c.Code == "F-OP");
         Assert.Equal(Money.FromPounds(182_000_000m), olderPeople.Budget);
         Assert.All(centres, c => Assert.Equal(CostCentreKind.Frontline, c.Kind));
 
-        var legalId = (await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync(CostCentreKind.Support))).Single(c => c.Code == "S-LEG").Id;
-        var legal = await WithAsync(County, s => s.GetRequiredService<GetCostCentre>().HandleAsync(legalId));
-        Assert.NotNull(legal);
+        var legalId = (await WithAsync(County, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest("support")).Ok())).Single(c => c.Code == "S-LEG").Id;
+        var legal = await WithAsync(County, s => s.GetRequiredService<GetCostCentre>().HandleAsync(new GetCostCentreRequest(legalId)).Ok());
         Assert.Equal(7, legal.Offerings.Count);
         Assert.Equal(["2026/27", "2025/26"], legal.Budgets.Select(b => b.FinancialYear));
     }

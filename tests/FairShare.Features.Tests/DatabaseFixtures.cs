@@ -34,14 +34,14 @@ public abstract class DatabaseFixture : IAsyncLifetime
             .BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
+        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest());
     }
 
     /// <summary>A scope acting for one authority (by code) in one role, as a web request or CLI command would.</summary>
     public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode, RoleGrant? grant = null, string name = "Test administrator")
     {
         var scope = _services!.CreateAsyncScope();
-        var tenant = (await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(authorityCode)).Value;
+        var tenant = (await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(new ResolveTenantRequest(authorityCode))).Value;
         var actor = new Actor("test", name, tenant.AuthorityId, [grant ?? new RoleGrant(Role.Administrator)], "test");
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant, actor);
         return scope;

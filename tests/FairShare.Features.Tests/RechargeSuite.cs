@@ -92,7 +92,7 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Equal(2, imported.Rows);
         await using (var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor"))
         {
-            var entry = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("import.drivers")))[0];
+            var entry = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest("import.drivers")).Ok())[0];
             Assert.Equal(imported.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
         }
         var again = await RejectedAsync(ImportKind.Drivers, csv, name: "renamed.csv");
@@ -202,7 +202,7 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         await AsFinanceAsync(s => s.GetRequiredService<ReverseRechargeRun>().HandleAsync(new ReverseRechargeRunRequest("2026-06")).Ok());
         await using (var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor"))
         {
-            Assert.Contains("recharge.reverse", (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("2026-06"))).Select(a => a.Action));
+            Assert.Contains("recharge.reverse", (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest("2026-06")).Ok()).Select(a => a.Action));
         }
         var journals = await JournalsAsync(first.RunId!.Value);
         Assert.Equal(0, journals.SelectMany(j => j.Postings).GroupBy(p => (p.CostCentreId, p.AccountCode)).Count(g => g.Sum(p => p.AmountPence) != 0));
@@ -299,7 +299,7 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Equal("line 2, date '2026-10-15': falls in 2026-10: 2026-10 is closed; it takes no more records. Import corrections into an open period.", import.Rows().Single().ToString());
 
         await using var scope = await database.ScopeForAsync(County, new RoleGrant(Role.Auditor), "Test auditor");
-        var actions = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new AuditSearch("2026-10"))).Select(a => a.Action).ToList();
+        var actions = (await scope.ServiceProvider.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest("2026-10")).Ok()).Select(a => a.Action).ToList();
         Assert.Contains("recharge.run", actions);
         Assert.Contains("period.close", actions);
     }

@@ -160,7 +160,7 @@ public class ApiTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     {
         var (_, document, _) = await GetAsync("/openapi/v1.json");
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        var role = schemas.GetProperty("ApiTokenInput").GetProperty("properties").GetProperty("role");
+        var role = schemas.GetProperty("IssueApiTokenRequest").GetProperty("properties").GetProperty("role");
         if (role.TryGetProperty("$ref", out var reference))
         {
             role = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);

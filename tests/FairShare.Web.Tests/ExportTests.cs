@@ -20,7 +20,7 @@ public sealed class ExportTests(WebAppFixture web) : IClassFixture<WebAppFixture
         await using (var scope = web.App.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var tenant = (await services.GetRequiredService<ResolveTenant>().HandleAsync("NCC")).Value;
+            var tenant = (await services.GetRequiredService<ResolveTenant>().HandleAsync(new ResolveTenantRequest("NCC"))).Value;
             services.GetRequiredService<TenantContext>().Set(tenant, new Actor("test", "Test finance", tenant.AuthorityId, [new RoleGrant(Role.FinanceOfficer)], "test"));
             var csv = "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n@SUM(1+1),2026-12-03,F-COR,PRT-COL,100,=HYPERLINK(\"http://evil.example\"),mallory\n";
             Assert.True((await services.GetRequiredService<ImportFile>().HandleAsync(new ImportRequest(ImportKind.Usage, "evil.csv", Encoding.UTF8.GetBytes(csv)))).IsOk);

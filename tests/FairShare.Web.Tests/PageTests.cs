@@ -24,7 +24,11 @@ public class PageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         using var client = await web.SignedInAsync("finance.officer@northshire.example");
         using var response = await client.GetAsync(new Uri("/catalogue?chargingClass=free", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("chargingClass: &#x27;free&#x27; is not one of", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        // The GOV.UK pattern: "Error: " in the title, the summary linking to the field, the message inline beside it.
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#ChargingClass\">&#x27;free&#x27; is not one of tradeable, mandatory, corporate-core, pooled.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"ChargingClass-error\" class=\"govuk-error-message\">", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -63,7 +63,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
     {
         await using var scope = App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var tenant = (await services.GetRequiredService<ResolveTenant>().HandleAsync(authority)).Value;
+        var tenant = (await services.GetRequiredService<ResolveTenant>().HandleAsync(new ResolveTenantRequest(authority))).Value;
         services.GetRequiredService<TenantContext>().Set(tenant, new Actor("test", "Test set-up", tenant.AuthorityId, [new RoleGrant(Role.Administrator)], "test"));
         var db = services.GetRequiredService<FairShareDbContext>();
         int? costCentre = null, supplier = null;
@@ -75,7 +75,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
         {
             costCentre = await db.CostCentres.Where(c => c.AuthorityId == tenant.AuthorityId && c.Code == scopeCode).Select(c => c.Id).SingleAsync();
         }
-        return await services.GetRequiredService<ApiTokens>().IssueAsync(new ApiTokenInput($"Test {role}", role, costCentre, supplier, validDays));
+        return (await services.GetRequiredService<IssueApiToken>().HandleAsync(new IssueApiTokenRequest($"Test {role}", role, costCentre, supplier, validDays))).Value;
     }
 
     /// <summary>A browser-like client signed in through the demo page as one demo account (cookies and antiforgery as a browser does).</summary>

@@ -37,38 +37,35 @@ public static class CatalogueCommand
                 await stderr.WriteLineAsync("fairshare: choose one of --json and --csv.");
                 return 2;
             }
-            var filter = CatalogueFilter.Parse(new CatalogueFilterInput(
-                parse.GetValue(category), parse.GetValue(provider), parse.GetValue(providerType), parse.GetValue(chargingClass),
-                parse.GetValue(pricingModel), parse.GetValue(search), parse.GetValue(year)));
-            if (!filter.IsSuccess)
-            {
-                foreach (var error in filter.Errors)
-                {
-                    await stderr.WriteLineAsync($"fairshare: --{Kebab(error.Field)}: {error.Message}");
-                }
-                return 2;
-            }
             await using var scope = await global.TenantServicesAsync(parse, ct);
-            var listing = await scope.ServiceProvider.GetRequiredService<ListOfferings>().HandleAsync(filter.Value, ct);
-            if (parse.GetValue(json))
+            var outcome = await scope.ServiceProvider.GetRequiredService<ListOfferings>().HandleAsync(new ListOfferingsRequest(
+                parse.GetValue(category), parse.GetValue(provider), parse.GetValue(providerType), parse.GetValue(chargingClass),
+                parse.GetValue(pricingModel), parse.GetValue(search), parse.GetValue(year)), ct);
+            return await CliOutcome.WriteAsync(AsOptions(outcome), stderr, async listing =>
             {
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(listing, FairShareJson.Options));
-            }
-            else if (parse.GetValue(csv))
-            {
-                WriteCsv(stdout, listing);
-            }
-            else
-            {
-                WriteTable(stdout, listing);
-            }
-            return 0;
+                if (parse.GetValue(json))
+                {
+                    await stdout.WriteLineAsync(JsonSerializer.Serialize(listing, FairShareJson.Options));
+                }
+                else if (parse.GetValue(csv))
+                {
+                    WriteCsv(stdout, listing);
+                }
+                else
+                {
+                    WriteTable(stdout, listing);
+                }
+            });
         });
 
         var catalogue = new Command("catalogue", "Browse the catalogue of support services.");
         catalogue.Subcommands.Add(list);
         return catalogue;
     }
+
+    /// <summary>A bad filter is named as the option it came from (--provider-type), not the API's parameter.</summary>
+    private static Outcome<T> AsOptions<T>(Outcome<T> outcome) =>
+        outcome.Kind == OutcomeKind.Invalid ? Outcome<T>.Invalid([.. outcome.Errors.Select(e => e with { Field = "--" + Kebab(e.Field) })]) : outcome;
 
     private static string Kebab(string camel) => string.Concat(camel.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 

@@ -7,23 +7,24 @@ namespace FairShare.Cli.Commands;
 
 public static class DemoCommand
 {
-    public static Command Create(GlobalOptions global, TextWriter stdout)
+    public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
         var demo = new Command("demo", "Load the demo: Northshire County Council, Westvale Borough Council and two external suppliers.");
         demo.SetAction(async (parse, ct) =>
         {
             await using var scope = global.Services(parse);
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var demo = scope.ServiceProvider.GetRequiredService<LoadDemoData>();
-            var result = await demo.HandleAsync(ct);
-            await stdout.WriteLineAsync(result.Message);
-            var (name, csv) = await demo.ImportableUsageAsync(ct);
-            // Beside the database, as the README says; with PostgreSQL (or a connection string) nothing has made the folder yet.
-            var folder = Directory.CreateDirectory(global.DatabaseOptions(parse).DataFolder);
-            var path = Path.Combine(folder.FullName, name);
-            await File.WriteAllTextAsync(path, csv, ct);
-            await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
-            return 0;
+            var outcome = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest(), ct);
+            return await CliOutcome.WriteAsync(outcome, stderr, async result =>
+            {
+                await stdout.WriteLineAsync(result.Message);
+                var (name, csv) = await scope.ServiceProvider.GetRequiredService<DemoDatabase>().ImportableUsageAsync(ct);
+                // Beside the database, as the README says; with PostgreSQL (or a connection string) nothing has made the folder yet.
+                var folder = Directory.CreateDirectory(global.DatabaseOptions(parse).DataFolder);
+                var path = Path.Combine(folder.FullName, name);
+                await File.WriteAllTextAsync(path, csv, ct);
+                await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {Path.GetFullPath(path)}");
+            });
         });
         return demo;
     }

@@ -3,11 +3,12 @@ using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features;
 using FairShare.Features.Access;
+using FairShare.Features.Inputs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairShare.Cli.Commands;
 
-/// <summary>--role, --cost-centre and --supplier: a role and its scope, as users and tokens take them.</summary>
+/// <summary>--role, --cost-centre and --supplier: a role and its scope, as users and tokens take them, in the words the API uses.</summary>
 public sealed class RoleOptions
 {
     public Option<string> Role { get; } = new("--role")
@@ -21,20 +22,13 @@ public sealed class RoleOptions
     public IEnumerable<Option> All => [Role, CostCentre, Supplier];
 
     /// <summary>The grant the options name, or every problem with them.</summary>
-    public async Task<RoleGrant> GrantAsync(ParseResult parse, IServiceProvider services, CancellationToken ct)
+    public async Task<Outcome<RoleGrant>> GrantAsync(ParseResult parse, IServiceProvider services, CancellationToken ct)
     {
-        var errors = new List<DomainError>();
-        // Slugs, not Enum.TryParse, which would take "7" or "auditor, supplier" as a role no one has.
-        if (!Slugs.TryParse<Role>(parse.GetValue(Role), out var role))
-        {
-            errors.Add(new DomainError("--role", Slugs.NotOneOf<Role>(parse.GetValue(Role))));
-        }
+        ArgumentNullException.ThrowIfNull(parse);
+        var role = Parse.Word<Role>(parse.GetValue(Role), "--role");
+        var errors = new List<DomainError>(role.Errors);
         var (costCentreId, supplierId) = await services.GetRequiredService<ScopeCodes>()
             .ResolveAsync(parse.GetValue(CostCentre), parse.GetValue(Supplier), errors, ct);
-        if (errors.Count > 0)
-        {
-            throw new ValidationFailedException(errors);
-        }
-        return new RoleGrant(role, costCentreId, supplierId);
+        return errors.Count > 0 ? Outcome<RoleGrant>.Invalid(errors) : new RoleGrant(role.Value, costCentreId, supplierId);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairShare.Features.Access;
 
 /// <summary>Builds the <see cref="Actor"/> for each door into FairShare: a signed-in person, an API token, the command line.</summary>
-public sealed class ActorFactory(FairShareDbContext db, ResolveTenant resolve)
+public sealed class ActorFactory(FairShareDbContext db)
 {
     public const string AuthorityClaim = "fairshare:authority";
     public const string GrantClaim = "fairshare:grant";
@@ -52,6 +52,11 @@ public sealed class ActorFactory(FairShareDbContext db, ResolveTenant resolve)
         await db.AsSystemAsync(async () => await db.UserAccounts.AsNoTracking().Include(u => u.Roles)
             .FirstOrDefaultAsync(u => u.Id == userId, cancellationToken));
 
-    public Task<Tenant?> TenantOfAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        resolve.ByIdAsync(actor.AuthorityId, cancellationToken);
+    /// <summary>The authority an actor belongs to, or null when it no longer exists.</summary>
+    public async Task<Tenant?> TenantOfAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return await db.Authorities.AsNoTracking().Where(a => a.Id == actor.AuthorityId).Select(a => new Tenant(a.Id, a.Code, a.Name, a.YearStartMonth))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -3,16 +3,6 @@ using FairShare.Domain;
 
 namespace FairShare.Features.Catalogue;
 
-/// <summary>The raw filter values as a page's query string or an API call gives them.</summary>
-public sealed record CatalogueFilterInput(
-    string? Category = null,
-    string? Provider = null,
-    string? ProviderType = null,
-    string? ChargingClass = null,
-    string? PricingModel = null,
-    string? Search = null,
-    string? Year = null);
-
 /// <summary>A checked catalogue filter. Every null criterion matches everything.</summary>
 public sealed record CatalogueFilter(
     string? Category,
@@ -26,7 +16,13 @@ public sealed record CatalogueFilter(
     public static CatalogueFilter None { get; } = new(null, null, null, null, null, null, null);
 
     /// <summary>Checks each parameter and reports every bad one by its parameter name.</summary>
-    public static Result<CatalogueFilter> Parse(CatalogueFilterInput input)
+    public static Result<CatalogueFilter> Parse(ListOfferingsRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Check(input);
+    }
+
+    private static Result<CatalogueFilter> Check(ListOfferingsRequest input)
     {
         var errors = new List<DomainError>();
         var providerType = ParseEnum<ProviderType>("providerType", input.ProviderType, errors);

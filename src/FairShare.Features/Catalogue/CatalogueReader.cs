@@ -16,10 +16,12 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
 
     public FinancialYear CurrentYear => Tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
+    /// <summary>Why the actor may not read the catalogue, or null; each catalogue use case asks before it reads.</summary>
+    public string? Refusal => tenants.Refusal(Permission.ReadCatalogue, "read the catalogue");
+
     /// <summary>A supplier sees only its own offerings; every other role sees the whole marketplace.</summary>
     public IQueryable<Offering> Visible()
     {
-        tenants.Require(Permission.ReadCatalogue, "read the catalogue");
         var authorityId = Tenant.AuthorityId;
         var query = db.Offerings.AsNoTracking().Where(o => o.AuthorityId == authorityId || o.ListedOnMarketplace);
         if (tenants.Actor.SeesOnlyOwnSupplierOfferings)

@@ -1,12 +1,35 @@
-using FairShare.Domain;
-
 namespace FairShare.Features.Catalogue;
+
+/// <summary>
+/// The filter as a page's query string, an API call or the command line gives it, in the words of every door
+/// (provider types, charging classes and pricing models as kebab-case words; the year as its first calendar year).
+/// Every criterion left out matches everything.
+/// </summary>
+public sealed record ListOfferingsRequest(
+    string? Category = null,
+    string? Provider = null,
+    string? ProviderType = null,
+    string? ChargingClass = null,
+    string? PricingModel = null,
+    string? Search = null,
+    string? Year = null);
 
 /// <summary>The catalogue, filtered: what a budget holder browses to find support and its alternatives.</summary>
 public sealed class ListOfferings(CatalogueReader catalogue)
 {
-    public async Task<CatalogueListing> HandleAsync(CatalogueFilter filter, CancellationToken cancellationToken = default)
+    public async Task<Outcome<CatalogueListing>> HandleAsync(ListOfferingsRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (catalogue.Refusal is { } forbidden)
+        {
+            return Outcome<CatalogueListing>.Forbidden(forbidden);
+        }
+        var parsed = CatalogueFilter.Parse(request);
+        if (!parsed.IsSuccess)
+        {
+            return Outcome<CatalogueListing>.Invalid(parsed.Errors);
+        }
+        var filter = parsed.Value;
         var year = catalogue.YearOrCurrent(filter.Year);
         var all = await catalogue.LoadAsync(cancellationToken);
         var summaries = all.Select(o => catalogue.Summarise(o, year)).ToList();
@@ -32,47 +55,5 @@ public sealed class ListOfferings(CatalogueReader catalogue)
         var haystack = string.Join(' ', s.Name, s.Code, s.Category, s.Provider, s.ProviderAuthority, s.Unit);
         return search.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .All(word => haystack.Contains(word, StringComparison.OrdinalIgnoreCase));
-    }
-}
-
-/// <summary>One offering with its price history and service levels, or null when this authority cannot see it.</summary>
-public sealed class GetOffering(CatalogueReader catalogue)
-{
-    public async Task<OfferingDetail?> HandleAsync(int id, CancellationToken cancellationToken = default)
-    {
-        var offering = (await catalogue.LoadAsync(cancellationToken)).FirstOrDefault(o => o.Id == id);
-        if (offering is null)
-        {
-            return null;
-        }
-        var history = offering.Prices.OrderByDescending(p => p.FinancialYearStart)
-            .Select(p => new PriceHistoryEntry(
-                new FinancialYear(p.FinancialYearStart, offering.Authority.YearStartMonth).Label,
-                p.Model, p.Terms.Describe(offering.Unit), CatalogueReader.Normalise(p.Terms.ComparableUnitPrice)))
-            .ToArray();
-        var ownInternal = offering.AuthorityId == catalogue.Tenant.AuthorityId ? offering.ProviderCostCentreId : null;
-        var providerDescription = offering.Supplier?.Description
-            ?? (offering.AuthorityId == catalogue.Tenant.AuthorityId
-                ? $"An internal support service of {offering.Authority.Name}."
-                : $"A service of {offering.Authority.Name}, offered to neighbouring authorities.");
-        return new OfferingDetail(
-            catalogue.Summarise(offering, catalogue.CurrentYear), offering.Description, providerDescription, ownInternal, history);
-    }
-}
-
-/// <summary>Every offering in one category side by side: internal, neighbouring authorities and external suppliers.</summary>
-public sealed class CompareCategory(CatalogueReader catalogue)
-{
-    public async Task<CategoryComparison?> HandleAsync(string category, int? year = null, CancellationToken cancellationToken = default)
-    {
-        var financialYear = catalogue.YearOrCurrent(year);
-        var offerings = (await catalogue.LoadAsync(cancellationToken))
-            .Where(o => string.Equals(o.Category, category.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Select(o => catalogue.Summarise(o, financialYear))
-            .OrderBy(s => s.ProviderType)
-            .ThenBy(s => s.Unit, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(s => s.UnitPrice ?? decimal.MaxValue)
-            .ToArray();
-        return offerings.Length == 0 ? null : new CategoryComparison(offerings[0].Category, financialYear.Label, offerings);
     }
 }

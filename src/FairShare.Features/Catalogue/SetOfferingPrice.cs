@@ -70,47 +70,50 @@ public sealed record OfferingPriceInput(
     }
 }
 
+/// <summary>A price for one of this authority's offerings.</summary>
+public sealed record SetOfferingPriceRequest(int OfferingId, OfferingPriceInput Price);
+
 /// <summary>
 /// A provider manager prices one of their service's offerings for a financial year; an administrator may price
-/// any. A year's price is never overwritten, so this only ever adds.
+/// any. A year's price is never overwritten, so this only ever adds. Answers the price in words.
 /// </summary>
 public sealed class SetOfferingPrice(FairShareDbContext db, TenantContext tenants, AuditTrail audit)
 {
-    /// <returns>The price in words, or null when this authority has no such offering.</returns>
-    public async Task<string?> HandleAsync(int offeringId, OfferingPriceInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<string>> HandleAsync(SetOfferingPriceRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var tenant = tenants.Current;
         var offering = await db.Offerings.Include(o => o.Authority).Include(o => o.Prices).Include(o => o.ProviderCostCentre)
-            .FirstOrDefaultAsync(o => o.Id == offeringId && o.AuthorityId == tenant.AuthorityId, cancellationToken);
+            .FirstOrDefaultAsync(o => o.Id == request.OfferingId && o.AuthorityId == tenant.AuthorityId, cancellationToken);
         if (offering is null)
         {
-            return null;
+            return Outcome<string>.NotFound($"There is no offering {request.OfferingId}.");
         }
-        tenants.Require(Permission.SetOfferingPrices, "set offering prices");
+        if (tenants.Refusal(Permission.SetOfferingPrices, "set offering prices") is { } forbidden)
+        {
+            return Outcome<string>.Forbidden(forbidden);
+        }
         if (!tenants.Actor.CanPriceOfferingOf(offering.ProviderCostCentreId))
         {
-            throw new AccessDeniedException(
+            return Outcome<string>.Forbidden(
                 $"{TenantContext.Describe(tenants.Actor)} cannot price {offering.Code}: it is provided by {offering.ProviderName}, not their service.");
         }
+        var input = request.Price ?? throw new ArgumentException("A price is needed.", nameof(request));
         var terms = input.ToTerms();
-        if (!terms.IsSuccess)
+        var year = Inputs.Parse.FinancialYear(input.FinancialYear, tenant.YearStartMonth, "financialYear");
+        List<DomainError> errors = [.. terms.Errors, .. year.Errors];
+        if (errors.Count > 0)
         {
-            throw new ValidationFailedException(terms.Errors);
+            return Outcome<string>.Invalid(errors);
         }
-        var parsedYear = Inputs.Parse.FinancialYear(input.FinancialYear, tenant.YearStartMonth, "financialYear");
-        if (!parsedYear.IsSuccess)
-        {
-            throw new ValidationFailedException(parsedYear.Errors);
-        }
-        var year = parsedYear.Value;
-        var price = offering.AddPrice(year, terms.Value);
+        var price = offering.AddPrice(year.Value, terms.Value);
         if (!price.IsSuccess)
         {
-            throw new ValidationFailedException(price.Errors);
+            return Outcome<string>.Invalid(price.Errors);
         }
         var description = terms.Value.Describe(offering.Unit);
         audit.Record("offering.price.set", nameof(Offering), offering.Id, null,
-            new { offering.Code, FinancialYear = year.Label, Price = description });
+            new { offering.Code, FinancialYear = year.Value.Label, Price = description });
         await db.SaveChangesAsync(cancellationToken);
         return description;
     }

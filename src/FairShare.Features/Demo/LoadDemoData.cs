@@ -7,14 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Demo;
 
+public sealed record LoadDemoDataRequest;
+
 public sealed record DemoLoadResult(bool Loaded, int Authorities, int CostCentres, int Offerings, string Message);
 
 /// <summary>Loads the demo council into an empty database, in one transaction, priced for the current financial
 /// year and the one before. A second load changes nothing.</summary>
 public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
 {
-    public async Task<DemoLoadResult> HandleAsync(CancellationToken cancellationToken = default)
+    public async Task<Outcome<DemoLoadResult>> HandleAsync(LoadDemoDataRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (await db.Authorities.AnyAsync(a => a.Code == DemoCatalogue.CountyCode, cancellationToken))
         {
             return new DemoLoadResult(false, 0, 0, 0, "The demo data is already loaded; nothing was changed.");
@@ -39,16 +42,6 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
         {
             Message = $"Loaded the demo: {English.Count(result.Authorities, "authority")}, {English.Count(result.CostCentres, "cost centre")}, {English.Count(result.Offerings, "offering")}.",
         };
-    }
-
-    /// <summary>The month of usage the demo leaves out, as the CSV file a finance officer imports: its name and content.</summary>
-    public async Task<(string Name, string Csv)> ImportableUsageAsync(CancellationToken cancellationToken = default)
-    {
-        var county = await db.Authorities.AsNoTracking().SingleAsync(a => a.Code == DemoCatalogue.CountyCode, cancellationToken);
-        var year = county.FinancialYearOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var centres = await db.AsSystemAsync(async () => await db.CostCentres.AsNoTracking().Include(c => c.Budgets)
-            .Where(c => c.AuthorityId == county.Id).ToDictionaryAsync(c => c.Code, cancellationToken));
-        return ($"demo-usage-{year.Period(DemoActivity.ImportedMonthNumber).Month}.csv", DemoActivity.UsageCsv(year, centres));
     }
 
     /// <summary>A year of the county's costs, drivers, orders and usage (all but May's usage, left to import).</summary>
@@ -89,11 +82,4 @@ public sealed class LoadDemoData(FairShareDbContext db, TimeProvider clock)
             db.UserAccounts.Add(user);
         }
     }
-
-    public async Task<bool> IsDatabaseEmptyAsync(CancellationToken cancellationToken = default) =>
-        !await db.Authorities.AnyAsync(cancellationToken);
-
-    /// <summary>Whether this database holds the demo (so the demo sign-in page may list its accounts).</summary>
-    public async Task<bool> IsDemoLoadedAsync(CancellationToken cancellationToken = default) =>
-        await db.Authorities.AnyAsync(a => a.Code == DemoCatalogue.CountyCode, cancellationToken);
 }

@@ -7,39 +7,55 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Organisation;
 
-/// <summary>A finance officer sets a cost centre's budget for a financial year.</summary>
+/// <summary>A budget in pounds, to the penny, for the financial year starting in <c>FinancialYear</c> (2026 for 2026/27).</summary>
+public sealed record SetBudgetRequest(int CostCentreId, int FinancialYear, decimal? Amount);
+
+/// <summary>A finance officer sets a cost centre's budget for a financial year; the audit log keeps the one before.</summary>
 public sealed class SetBudget(FairShareDbContext db, TenantContext tenants, AuditTrail audit)
 {
-    /// <returns>The new budget line, or null when this authority has no such cost centre.</returns>
-    public async Task<BudgetLine?> HandleAsync(int costCentreId, int financialYear, decimal amount, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BudgetLine>> HandleAsync(SetBudgetRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var tenant = tenants.Current;
         var centre = await db.CostCentres.Include(c => c.Authority).Include(c => c.Budgets)
-            .FirstOrDefaultAsync(c => c.Id == costCentreId && c.AuthorityId == tenant.AuthorityId, cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == request.CostCentreId && c.AuthorityId == tenant.AuthorityId, cancellationToken);
         if (centre is null)
         {
-            return null;
+            return Outcome<BudgetLine>.NotFound($"There is no cost centre {request.CostCentreId}.");
         }
-        tenants.Require(Permission.SetBudgets, "set budgets");
-        if (!Money.IsWholePence(amount))
+        if (tenants.Refusal(Permission.SetBudgets, "set budgets") is { } forbidden)
         {
-            throw new ValidationFailedException([new DomainError("amount", $"£{amount} is not a whole number of pence.")]);
+            return Outcome<BudgetLine>.Forbidden(forbidden);
         }
-        if (financialYear is < 2000 or > 2100)
+        var year = Inputs.Parse.FinancialYear(request.FinancialYear, tenant.YearStartMonth, "financialYear");
+        List<DomainError> errors = [.. Amount(request), .. year.Errors];
+        if (errors.Count > 0)
         {
-            throw new ValidationFailedException([new DomainError("financialYear", $"{financialYear} is not a financial year.")]);
+            return Outcome<BudgetLine>.Invalid(errors);
         }
-        var year = new FinancialYear(financialYear, tenant.YearStartMonth);
-        var before = centre.BudgetFor(year)?.Amount;
-        var result = centre.SetBudget(year, Money.FromPounds(amount));
+        var before = centre.BudgetFor(year.Value)?.Amount;
+        var result = centre.SetBudget(year.Value, Money.FromPounds(request.Amount!.Value));
         if (!result.IsSuccess)
         {
-            throw new ValidationFailedException(result.Errors);
+            return Outcome<BudgetLine>.Invalid(result.Errors);
         }
+        var label = year.Value.Label;
         audit.Record("budget.set", nameof(CostCentre), centre.Id,
-            before is null ? null : new { centre.Code, FinancialYear = year.Label, Amount = before },
-            new { centre.Code, FinancialYear = year.Label, Amount = result.Value.Amount });
+            before is null ? null : new { centre.Code, FinancialYear = label, Amount = before },
+            new { centre.Code, FinancialYear = label, Amount = result.Value.Amount });
         await db.SaveChangesAsync(cancellationToken);
-        return new BudgetLine(year.Label, result.Value.Amount);
+        return new BudgetLine(label, result.Value.Amount);
+    }
+
+    private static IEnumerable<DomainError> Amount(SetBudgetRequest r)
+    {
+        if (r.Amount is not { } amount)
+        {
+            yield return new DomainError("amount", "Enter the budget in pounds.");
+        }
+        else if (!Money.IsWholePence(amount))
+        {
+            yield return new DomainError("amount", $"£{amount} is not a whole number of pence.");
+        }
     }
 }

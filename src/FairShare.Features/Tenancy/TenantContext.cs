@@ -1,8 +1,6 @@
 using FairShare.Domain;
 using FairShare.Domain.Access;
-using FairShare.Features.Access;
 using FairShare.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Tenancy;
 
@@ -41,43 +39,10 @@ public sealed class TenantContext(FairShareDbContext db)
         db.TenantAuthorityId = tenant.AuthorityId;
     }
 
-    /// <summary>Refuses the action unless the actor holds the permission, with a message that says why.</summary>
-    public void Require(Permission permission, string what)
-    {
-        if (!Actor.Has(permission))
-        {
-            throw new AccessDeniedException($"{Describe(Actor)} cannot {what}.");
-        }
-    }
-
     /// <summary>Why the actor may not do <paramref name="what"/>, or null when their role allows it.</summary>
     public string? Refusal(Permission permission, string what) =>
         Actor.Has(permission) ? null : $"{Describe(Actor)} cannot {what}.";
 
     public static string Describe(Actor actor) =>
         $"{actor.Name} ({(actor.Grants.Count == 0 ? "no role" : actor.RoleNames)})";
-}
-
-/// <summary>Finds the authority a host acts for: by code, or the first authority when none is named.</summary>
-public sealed class ResolveTenant(FairShareDbContext db)
-{
-    public async Task<Result<Tenant>> HandleAsync(string? code, CancellationToken cancellationToken = default)
-    {
-        var query = db.Authorities.AsNoTracking();
-        var wanted = code?.Trim().ToUpperInvariant();
-        var authority = string.IsNullOrEmpty(wanted)
-            ? await query.OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken)
-            : await query.FirstOrDefaultAsync(a => a.Code == wanted, cancellationToken);
-        if (authority is not null)
-        {
-            return Result<Tenant>.Success(Tenant.Of(authority));
-        }
-        return string.IsNullOrWhiteSpace(code)
-            ? Result<Tenant>.Failure("authority", "the database holds no authority yet; run `fairshare demo` to load the demo council.")
-            : Result<Tenant>.Failure("authority", $"no authority has the code '{code}'.");
-    }
-
-    public async Task<Tenant?> ByIdAsync(int authorityId, CancellationToken cancellationToken = default) =>
-        await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => new Tenant(a.Id, a.Code, a.Name, a.YearStartMonth))
-            .FirstOrDefaultAsync(cancellationToken);
 }

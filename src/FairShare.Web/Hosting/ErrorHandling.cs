@@ -1,45 +1,31 @@
-using FairShare.Features.Access;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FairShare.Web.Hosting;
 
 /// <summary>
-/// Turns refusals into responses in one place: a 403 or 400 ProblemDetails for the API, the refusal page with
-/// its message for pages. The use case threw before changing anything.
+/// Where a page leaves the sentence for the status page to show (why a 403, say). Use cases no longer throw for
+/// an expected failure, so nothing is handled here any more; the name stays because the month-end pages use it.
 /// </summary>
-public sealed class UseCaseExceptionHandler : IExceptionHandler
+public static class UseCaseExceptionHandler
 {
     public const string MessageKey = "fairshare:message";
+}
 
+/// <summary>
+/// The one exception the web app still turns into an answer: an API request body it cannot read. Use cases
+/// return outcomes; this is the framework refusing the body before any use case runs.
+/// </summary>
+public sealed class BadRequestBodyHandler : IExceptionHandler
+{
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(httpContext);
         if (exception is BadHttpRequestException bad && httpContext.Request.Path.StartsWithSegments("/api"))
         {
             await BadRequestBody(bad).ExecuteAsync(httpContext);
             return true;
         }
-        var (status, title, errors) = exception switch
-        {
-            AccessDeniedException => (StatusCodes.Status403Forbidden, "Forbidden", (IReadOnlyList<Domain.DomainError>?)null),
-            ValidationFailedException v => (StatusCodes.Status400BadRequest, "The request breaks a rule.", v.Errors),
-            _ => (0, "", null),
-        };
-        if (status == 0)
-        {
-            return false;
-        }
-        httpContext.Response.StatusCode = status;
-        if (httpContext.Request.Path.StartsWithSegments("/api"))
-        {
-            var result = errors is null
-                ? Results.Problem(exception.Message, statusCode: status, title: title)
-                : Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    exception.Message, title: title);
-            await result.ExecuteAsync(httpContext);
-            return true;
-        }
-        httpContext.Items[MessageKey] = exception.Message;
-        return true;
+        return false;
     }
 
     /// <summary>

@@ -81,8 +81,8 @@ public static class FairShareWebApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<UseCaseExceptionHandler>();
-        // A body the API cannot bind throws, so the handler above can answer with ProblemDetails naming the field.
+        builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
+        // A body the API cannot bind throws, so BadRequestBodyHandler can answer with ProblemDetails naming the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -106,7 +106,7 @@ public static class FairShareWebApp
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Status pages wrap the exception handler, so a refusal it turns into a bare 403 is re-executed as the refusal page.
+        // A page's bare 403 or 404 (a use case's forbidden or not found) is re-executed as the status page, with the outcome's sentence.
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseExceptionHandler();
         app.UseStaticFiles(new StaticFileOptions
@@ -196,12 +196,12 @@ public static class FairShareWebApp
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var database = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        var demo = scope.ServiceProvider.GetRequiredService<LoadDemoData>();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoDatabase>();
         if (database.ParsedProvider == DatabaseProvider.Sqlite
             && scope.ServiceProvider.GetRequiredService<FairShareOptions>().LoadDemoWhenEmpty
-            && await demo.IsDatabaseEmptyAsync())
+            && await demo.IsEmptyAsync())
         {
-            var result = await demo.HandleAsync();
+            var result = (await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest())).Value;
             await stdout.WriteLineAsync(result.Message);
             var (name, csv) = await demo.ImportableUsageAsync();
             var path = Path.Combine(Path.GetFullPath(database.DataFolder), name);

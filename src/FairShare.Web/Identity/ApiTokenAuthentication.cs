@@ -21,12 +21,13 @@ public sealed class ApiTokenAuthentication(
         {
             return AuthenticateResult.NoResult();
         }
-        var (tenant, actor, refusal) = await authenticate.HandleAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (actor is null || tenant is null)
+        var outcome = await authenticate.HandleAsync(new AuthenticateApiTokenRequest(header["Bearer ".Length..].Trim()), Context.RequestAborted);
+        if (!outcome.IsOk)
         {
-            Context.Items[RefusalKey] = refusal;
-            return AuthenticateResult.Fail($"The API token is {refusal?.ToString().ToLowerInvariant()}.");
+            Context.Items[RefusalKey] = outcome.Message;
+            return AuthenticateResult.Fail(outcome.Message);
         }
+        var actor = outcome.Value.Actor;
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, actor.Id),
@@ -39,13 +40,7 @@ public sealed class ApiTokenAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var detail = Context.Items[RefusalKey] switch
-        {
-            TokenRefusal.Revoked => "The API token has been revoked.",
-            TokenRefusal.Expired => "The API token has expired.",
-            TokenRefusal.Unknown => "The API token is not recognised.",
-            _ => "Send an API token: Authorization: Bearer fs_… (an administrator issues them).",
-        };
+        var detail = Context.Items[RefusalKey] as string ?? "Send an API token: Authorization: Bearer fs_… (an administrator issues them).";
         await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in").ExecuteAsync(Context);
     }
 

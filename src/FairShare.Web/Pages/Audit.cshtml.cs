@@ -1,49 +1,44 @@
-using FairShare.Domain;
 using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
-using FairShare.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages;
 
-public sealed class AuditModel(SearchAuditLog search, TenantContext tenants) : PageModel
+public sealed class AuditModel(SearchAuditLog search, ExportAuditLog export, TenantContext tenants) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new() { ["from"] = "From", ["to"] = "To" };
+
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public IReadOnlyList<AuditLine> Lines { get; private set; } = [];
-    public IReadOnlyList<DomainError> Errors { get; private set; } = [];
     public string Authority => tenants.Current.Name;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Parse();
-        Lines = await search.HandleAsync(query, cancellationToken);
-        if (Errors.Count > 0)
+        var outcome = await search.HandleAsync(new SearchAuditLogRequest(Text, From, To), cancellationToken);
+        if (this.Show(outcome, Fields, "Text") is { } failed)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return failed;
         }
+        Lines = outcome.IsOk ? outcome.Value : [];
+        return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var query = Parse();
-        if (Errors.Count > 0)
+        var outcome = await export.HandleAsync(new ExportAuditLogRequest(Text, From, To), cancellationToken);
+        if (this.Show(outcome, Fields, "Text") is { } failed)
         {
-            return BadRequest(string.Join(" ", Errors));
+            return failed;
         }
-        var lines = await search.HandleAsync(query with { Limit = 10_000 }, cancellationToken);
-        return File(System.Text.Encoding.UTF8.GetBytes(AuditExport.ToCsv(lines)), "text/csv", $"audit-{tenants.Current.Code}.csv");
-    }
-
-    private AuditSearch Parse()
-    {
-        var errors = new List<DomainError>();
-        var from = ApiEndpoints.ParseDate("from", From, errors);
-        var to = ApiEndpoints.ParseDate("to", To, errors);
-        Errors = errors;
-        return new AuditSearch(Text, from, to);
+        if (!outcome.IsOk)
+        {
+            // Bad dates: the search page, with the error summary and the dates as typed.
+            return Page();
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv", outcome.Value.FileName);
     }
 }

@@ -3,6 +3,7 @@ using FairShare.Features.Catalogue;
 using FairShare.Features.Organisation;
 using FairShare.Features.Tenancy;
 using FairShare.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages;
@@ -35,10 +36,15 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
     /// <summary>The support services a provider manager or provider staff works in, with what each offers.</summary>
     public IReadOnlyList<ServiceOfferings> OwnServices { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = tenants.Actor;
-        var listing = await listOfferings.HandleAsync(CatalogueFilter.None, cancellationToken);
+        var catalogue = await listOfferings.HandleAsync(new ListOfferingsRequest(), cancellationToken);
+        if (this.Show(catalogue) is { } failed)
+        {
+            return failed;
+        }
+        var listing = catalogue.Value;
         AuthorityName = tenants.Current.Name;
         Year = listing.FinancialYear;
         Offerings = listing.Offerings.Count;
@@ -58,17 +64,20 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
                 .Where(g => g.Role is Role.ProviderManager or Role.ProviderStaff && g.CostCentreId is not null)
                 .Select(g => g.CostCentreId!.Value)
                 .ToHashSet();
-            var scoped = await listCostCentres.HandleAsync(cancellationToken: cancellationToken);
+            var centres = await listCostCentres.HandleAsync(new ListCostCentresRequest(), cancellationToken);
+            var scoped = centres.IsOk ? centres.Value : [];
             OwnCostCentres = scoped.Where(c => !providerCentres.Contains(c.Id)).ToArray();
             var services = new List<ServiceOfferings>();
             foreach (var centre in scoped.Where(c => providerCentres.Contains(c.Id)))
             {
-                if (await getCostCentre.HandleAsync(centre.Id, cancellationToken) is { } detail)
+                var detail = await getCostCentre.HandleAsync(new GetCostCentreRequest(centre.Id), cancellationToken);
+                if (detail.IsOk)
                 {
-                    services.Add(new ServiceOfferings(detail.Summary, detail.Offerings));
+                    services.Add(new ServiceOfferings(detail.Value.Summary, detail.Value.Offerings));
                 }
             }
             OwnServices = services;
         }
+        return Page();
     }
 }

@@ -1,4 +1,3 @@
-using FairShare.Domain;
 using FairShare.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,15 @@ namespace FairShare.Web.Pages.Catalogue;
 
 public sealed class CatalogueModel(ListOfferings listOfferings) : PageModel
 {
+    /// <summary>The filters on the form, by their inputs' ids; a bad year (typed into the address) is shown in the summary without a link.</summary>
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["search"] = "Search",
+        ["providerType"] = "ProviderType",
+        ["chargingClass"] = "ChargingClass",
+        ["pricingModel"] = "PricingModel",
+    };
+
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
     [BindProperty(SupportsGet = true)] public string? ProviderType { get; set; }
@@ -15,23 +23,27 @@ public sealed class CatalogueModel(ListOfferings listOfferings) : PageModel
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
 
-    public CatalogueFilterInput Input => new(Category, Provider, ProviderType, ChargingClass, PricingModel, Search, Year);
-    public CatalogueFilter? Filter { get; private set; }
-    public IReadOnlyList<DomainError> Errors { get; private set; } = [];
+    public ListOfferingsRequest Input => new(Category, Provider, ProviderType, ChargingClass, PricingModel, Search, Year);
     public CatalogueListing Listing { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var filter = CatalogueFilter.Parse(Input);
-        if (filter.IsSuccess)
+        var outcome = await listOfferings.HandleAsync(Input, cancellationToken);
+        if (this.Show(outcome, Fields) is { } failed)
         {
-            Filter = filter.Value;
+            return failed;
         }
-        else
+        if (!outcome.IsOk)
         {
-            Errors = filter.Errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            // Bad filters: their errors above, the filters as typed, and the whole catalogue below.
+            var all = await listOfferings.HandleAsync(new ListOfferingsRequest(), cancellationToken);
+            if (!all.IsOk)
+            {
+                return this.Show(all) ?? StatusCode(StatusCodes.Status500InternalServerError);
+            }
+            outcome = all;
         }
-        Listing = await listOfferings.HandleAsync(Filter ?? CatalogueFilter.None, cancellationToken);
+        Listing = outcome.Value;
+        return Page();
     }
 }

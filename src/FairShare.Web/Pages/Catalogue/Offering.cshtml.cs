@@ -1,6 +1,7 @@
 using FairShare.Domain;
-using FairShare.Features.Access;
+using FairShare.Features;
 using FairShare.Features.Catalogue;
+using FairShare.Features.Inputs;
 using FairShare.Features.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,17 @@ namespace FairShare.Web.Pages.Catalogue;
 
 public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setPrice, TenantContext tenants) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["financialYear"] = "PriceYear",
+        ["model"] = "PriceModel",
+        ["rate"] = "Rate",
+        ["fee"] = "Fee",
+        ["includedQuantity"] = "IncludedQuantity",
+        ["schedule"] = "Schedule",
+        ["driver"] = "Driver",
+    };
+
     public OfferingDetail Offering { get; private set; } = null!;
 
     /// <summary>Only the provider manager of the offering's service (or an administrator) sees the pricing form.</summary>
@@ -22,56 +34,42 @@ public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setP
     [BindProperty] public string? Schedule { get; set; }
     [BindProperty] public string? Driver { get; set; }
 
-    public IReadOnlyList<DomainError> Errors { get; private set; } = [];
     public string? Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
-        if (await getOffering.HandleAsync(id, cancellationToken) is not { } offering)
+        if (await LoadAsync(id, cancellationToken) is { } failed)
         {
-            return NotFound();
+            return failed;
         }
-        Offering = offering;
         PriceYear = NextYear();
         return Page();
     }
 
     public async Task<IActionResult> OnPostPriceAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
-        var errors = new List<DomainError>();
-        if (!Features.Slugs.TryParse<PricingModel>(PriceModel, out var model))
-        {
-            errors.Add(new DomainError("PriceModel", "Choose a pricing model."));
-        }
+        var model = Parse.Word<PricingModel>(PriceModel, "model");
         InvoiceSchedule? schedule = Features.Slugs.TryParse<InvoiceSchedule>(Schedule, out var s) ? s : null;
-        string? price = null;
-        if (errors.Count == 0)
+        var outcome = model.IsSuccess
+            ? await setPrice.HandleAsync(new SetOfferingPriceRequest(id, new OfferingPriceInput(PriceYear, model.Value, Rate, Fee, IncludedQuantity, schedule, Driver)), cancellationToken)
+            : Outcome<string>.Invalid("model", "Choose a pricing model.");
+        if (this.Show(outcome, Fields, "PriceModel") is { } failed)
         {
-            try
-            {
-                price = await setPrice.HandleAsync(id, new OfferingPriceInput(PriceYear, model, Rate, Fee, IncludedQuantity, schedule, Driver), cancellationToken);
-                if (price is null)
-                {
-                    return NotFound();
-                }
-            }
-            catch (ValidationFailedException e)
-            {
-                errors.AddRange(e.Errors);
-            }
+            return failed;
         }
-        if (await getOffering.HandleAsync(id, cancellationToken) is not { } offering)
+        Saved = outcome.IsOk ? outcome.Value : null;
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var offering = await getOffering.HandleAsync(new GetOfferingRequest(id), cancellationToken);
+        if (this.Show(offering) is { } failed)
         {
-            return NotFound();
+            return failed;
         }
-        Offering = offering;
-        Errors = errors;
-        Saved = price;
-        if (errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        return Page();
+        Offering = offering.Value;
+        return null;
     }
 
     private int NextYear() => int.Parse(Offering.PriceHistory.Count > 0 ? Offering.PriceHistory[0].FinancialYear[..4] : "2026",

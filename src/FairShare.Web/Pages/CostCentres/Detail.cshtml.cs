@@ -1,6 +1,4 @@
-using FairShare.Domain;
 using FairShare.Domain.Access;
-using FairShare.Features.Access;
 using FairShare.Features.Organisation;
 using FairShare.Features.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +8,8 @@ namespace FairShare.Web.Pages.CostCentres;
 
 public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBudget, TenantContext tenants) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new() { ["financialYear"] = "BudgetYear", ["amount"] = "Amount" };
+
     public CostCentreDetail CostCentre { get; private set; } = null!;
 
     public bool CanSetBudget => tenants.Actor.Has(Permission.SetBudgets);
@@ -17,52 +17,37 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
     [BindProperty] public int BudgetYear { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
 
-    public IReadOnlyList<DomainError> Errors { get; private set; } = [];
     public BudgetLine? Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
-        if (await getCostCentre.HandleAsync(id, cancellationToken) is not { } centre)
+        if (await LoadAsync(id, cancellationToken) is { } failed)
         {
-            return NotFound();
+            return failed;
         }
-        CostCentre = centre;
-        BudgetYear = int.Parse(centre.Summary.FinancialYear[..4], System.Globalization.CultureInfo.InvariantCulture);
+        BudgetYear = int.Parse(CostCentre.Summary.FinancialYear[..4], System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
     public async Task<IActionResult> OnPostBudgetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
-        var errors = new List<DomainError>();
-        if (Amount is null)
+        var outcome = await setBudget.HandleAsync(new SetBudgetRequest(id, BudgetYear, Amount), cancellationToken);
+        if (this.Show(outcome, Fields, "Amount") is { } failed)
         {
-            errors.Add(new DomainError("Amount", "Enter the budget in pounds."));
+            return failed;
         }
-        else
+        Saved = outcome.IsOk ? outcome.Value : null;
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var centre = await getCostCentre.HandleAsync(new GetCostCentreRequest(id), cancellationToken);
+        if (this.Show(centre) is { } failed)
         {
-            try
-            {
-                Saved = await setBudget.HandleAsync(id, BudgetYear, Amount.Value, cancellationToken);
-                if (Saved is null)
-                {
-                    return NotFound();
-                }
-            }
-            catch (ValidationFailedException e)
-            {
-                errors.AddRange(e.Errors);
-            }
+            return failed;
         }
-        if (await getCostCentre.HandleAsync(id, cancellationToken) is not { } centre)
-        {
-            return NotFound();
-        }
-        CostCentre = centre;
-        Errors = errors;
-        if (errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        return Page();
+        CostCentre = centre.Value;
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using FairShare.Features.Organisation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages.CostCentres;
@@ -8,6 +9,14 @@ public sealed class CostCentresModel(ListCostCentres listCostCentres) : PageMode
     public IReadOnlyList<CostCentreSummary> CostCentres { get; private set; } = [];
     public string Year => CostCentres.Count > 0 ? CostCentres[0].FinancialYear : "";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        CostCentres = await listCostCentres.HandleAsync(cancellationToken: cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await listCostCentres.HandleAsync(new ListCostCentresRequest(), cancellationToken);
+        if (this.Show(outcome) is { } failed)
+        {
+            return failed;
+        }
+        CostCentres = outcome.Value;
+        return Page();
+    }
 }

@@ -13,7 +13,7 @@ namespace FairShare.Web.Pages.Recharge;
 /// Import a usage, driver, cost or provider-cost file, all or nothing. Who may import is decided before the
 /// file is read: provider staff import their service's usage; finance officers every kind.
 /// </summary>
-public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMode demo, LoadDemoData demoData) : PageModel
+public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMode demo, DemoDatabase demoData) : PageModel
 {
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
