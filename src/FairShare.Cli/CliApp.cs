@@ -8,9 +8,13 @@ namespace FairShare.Cli;
 /// <summary>The <c>fairshare</c> command: parse, call the same use case the web app calls, print.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, clock: null, cancellationToken);
+
+    /// <summary>The command with the clock given (tests pin "today", so the demo's year and every timestamp are fixed).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, CancellationToken cancellationToken = default)
     {
-        var global = new GlobalOptions();
+        var global = new GlobalOptions(clock);
         var root = new Command("fairshare",
             "FairShare: an honest internal market for a council's support services — catalogue, recharges and the ledger.\n" +
             "Database settings come from --database/--connection-string/--data, else the environment " +
@@ -28,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(UsersCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Recharge(global, stdout, stderr));
+        root.Subcommands.Add(StatementCommand.Create(global, stdout, stderr));
 
         try
         {

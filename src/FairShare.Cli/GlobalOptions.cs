@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace FairShare.Cli;
 
 /// <summary>The options every command shares: where the database is and which authority to act for.</summary>
-public sealed class GlobalOptions
+public sealed class GlobalOptions(TimeProvider? clock = null)
 {
     public Option<string?> Database { get; } = new("--database")
     {
@@ -70,7 +70,12 @@ public sealed class GlobalOptions
     /// <summary>The use cases, wired to the chosen database, in one scope for one command.</summary>
     public AsyncServiceScope Services(ParseResult parse)
     {
-        var services = new ServiceCollection().AddFairShare(DatabaseOptions(parse)).BuildServiceProvider();
+        var collection = new ServiceCollection();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock); // a test's clock; otherwise the system's
+        }
+        var services = collection.AddFairShare(DatabaseOptions(parse)).BuildServiceProvider();
         return services.CreateAsyncScope();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace FairShare.Browser.Tests;
@@ -42,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _app = FairShareWebApp.Build(
             ["--urls=http://127.0.0.1:0", $"--Database:DataFolder={_data}", "--FairShare:SignInAttemptsPerMinute=1000"],
-            builder => builder.Services.AddSingleton<TimeProvider>(new FixedClock()));
+            builder => builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero))));
         await FairShareWebApp.PrepareDatabaseAsync(_app, TextWriter.Null);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -130,9 +131,3 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-public sealed class FixedClock : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}

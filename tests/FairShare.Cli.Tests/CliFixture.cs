@@ -2,18 +2,22 @@ using FairShare.Features;
 using FairShare.Features.Demo;
 using FairShare.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairShare.Cli.Tests;
 
 /// <summary>A throwaway SQLite database holding the demo as priced in November 2026, for the CLI to read.</summary>
 public sealed class CliFixture : IAsyncLifetime
 {
+    /// <summary>24 November 2026, noon UTC: the demo's year is 2026/27 and every timestamp is the same.</summary>
+    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
         await using var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(new FixedClock())
+            .AddSingleton<TimeProvider>(Clock())
             .AddFairShare(new DatabaseOptions { DataFolder = DataFolder })
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
@@ -39,9 +43,3 @@ public sealed class CliFixture : IAsyncLifetime
 #pragma warning restore CA1822
 }
 
-public sealed class FixedClock : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}

@@ -210,7 +210,7 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
             var holder = await scope.ServiceProvider.GetRequiredService<AuthenticateApiToken>().HandleAsync(new AuthenticateApiTokenRequest(issued.Secret)).Ok();
             Assert.Equal(Role.FinanceOfficer, Assert.Single(holder.Actor.Grants).Role);
 
-            var later = new AuthenticateApiToken(db, new FixedClock(FixedClock.InNovember2026.GetUtcNow().AddDays(31)));
+            var later = new AuthenticateApiToken(db, TestClock.At(TimeSpan.FromDays(31)));
             var expired = await later.HandleAsync(new AuthenticateApiTokenRequest(issued.Secret)).Fails(OutcomeKind.Refused);
             Assert.Equal("The API token has expired.", expired.Message);
             var unknown = await later.HandleAsync(new AuthenticateApiTokenRequest("fs_" + new string('0', 64))).Fails(OutcomeKind.NotFound);

@@ -5,18 +5,18 @@ using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace FairShare.Features.Tests;
 
-/// <summary>A clock stopped at a chosen moment, so "the current financial year" is fixed in tests.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+/// <summary>The moment the tests live in, so "the current financial year" is fixed: 24 November 2026, noon UTC.</summary>
+public static class TestClock
 {
-    public static FixedClock InNovember2026 { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    public static readonly DateTimeOffset November2026 = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    /// <summary>A fake clock stopped at <see cref="November2026"/>, or that much later.</summary>
+    public static FakeTimeProvider At(TimeSpan? later = null) => new(November2026 + (later ?? TimeSpan.Zero));
 }
 
 /// <summary>A real, migrated database holding the demo, shared by one test class.</summary>
@@ -29,7 +29,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(FixedClock.InNovember2026)
+            .AddSingleton<TimeProvider>(TestClock.At())
             .AddFairShare(Options)
             .BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();

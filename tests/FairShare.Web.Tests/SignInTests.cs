@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using FairShare.Domain.Access;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairShare.Web.Tests;
 
@@ -225,16 +226,6 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
     }
 }
 
-/// <summary>A clock the test moves on by hand.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}
-
 /// <summary>
 /// The sign-in limits as configured by default, on their own app and clock: one office behind one address signs in
 /// freely, while one account hammered with wrong passwords is slowed, not locked.
@@ -242,7 +233,7 @@ public sealed class MovableClock : TimeProvider
 public sealed class SignInSlowDownTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "fairshare-web-tests", Guid.NewGuid().ToString("N"));
-    private readonly MovableClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private Microsoft.AspNetCore.Builder.WebApplication _app = null!;
     private Uri _address = null!;
 
@@ -314,7 +305,7 @@ public sealed class SignInSlowDownTests : IAsyncLifetime
         }
 
         // After the wait one more guess is checked, and the wait after it doubles.
-        _clock.Now += TimeSpan.FromSeconds(30);
+        _clock.Advance(TimeSpan.FromSeconds(30));
         using (var guess = await SignInAsync(attacker, target, "guess-number-5"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, guess.StatusCode);
@@ -326,7 +317,7 @@ public sealed class SignInSlowDownTests : IAsyncLifetime
         }
 
         // Slowed, not locked: once the wait is over the owner signs in, and the count starts again.
-        _clock.Now += TimeSpan.FromSeconds(60);
+        _clock.Advance(TimeSpan.FromSeconds(60));
         using (var signedIn = await SignInAsync(owner, target, FairShare.Features.Demo.DemoCatalogue.DemoPassword))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);

@@ -11,16 +11,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FairShare.Web.Tests;
 
 /// <summary>A clock stopped in November 2026, so "the current financial year" is 2026/27.</summary>
-public sealed class FixedClock : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}
 
 /// <summary>The real web app on a real Kestrel on 127.0.0.1, over a throwaway SQLite database holding the demo.</summary>
 public sealed partial class WebAppFixture : IAsyncLifetime
@@ -38,7 +33,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
     {
         App = FairShareWebApp.Build(
             ["--urls=http://127.0.0.1:0", $"--Database:DataFolder={_data}", "--FairShare:SignInAttemptsPerMinute=1000"],
-            builder => builder.Services.AddSingleton<TimeProvider>(new FixedClock()));
+            builder => builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero))));
         await FairShareWebApp.PrepareDatabaseAsync(App, TextWriter.Null);
         await App.StartAsync();
         BaseAddress = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

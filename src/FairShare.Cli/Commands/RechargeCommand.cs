@@ -134,7 +134,7 @@ public static class RechargeCommand
         run.SetAction(async (parse, ct) =>
         {
             await using var scope = await global.TenantServicesAsync(parse, ct);
-            var progress = new Progress<string>(step => stdout.WriteLine($"… {step}"));
+            var progress = new StepsOn(stdout);
             var outcome = await scope.ServiceProvider.GetRequiredService<PostRechargeRun>()
                 .HandleAsync(new PostRechargeRunRequest(parse.GetValue(period), parse.GetValue(dryRun), parse.GetValue(method)), progress, ct);
             return await CliOutcome.WriteAsync(outcome, stderr, summary =>
@@ -209,5 +209,14 @@ public static class RechargeCommand
         {
             stdout.WriteLine($"Note: {note}");
         }
+    }
+
+    /// <summary>
+    /// Each step of a run printed as it starts, on the caller's thread: <see cref="Progress{T}"/> would post the
+    /// lines to the thread pool, to arrive out of order or after the command has finished.
+    /// </summary>
+    private sealed class StepsOn(TextWriter stdout) : IProgress<string>
+    {
+        public void Report(string value) => stdout.WriteLine($"… {value}");
     }
 }

@@ -35,8 +35,11 @@ public sealed record Statement(
     Money? PreviousPeriodTotal, Money? AnnualBudget, Money YearToDate,
     IReadOnlyList<StatementLine> Income, Money IncomeTotal, ProviderRecovery? Recovery);
 
-/// <summary>A cost centre's statement for a period (2026-05), or for the last posted one when the period is null.</summary>
-public sealed record GetStatementRequest(int CostCentreId, string? Period);
+/// <summary>
+/// A cost centre's statement for a period (2026-05), or for the last posted one when the period is null. The
+/// cost centre by its id, or by its code when one is given (the command line's way).
+/// </summary>
+public sealed record GetStatementRequest(int CostCentreId, string? Period, string? CostCentreCode = null);
 
 public sealed class GetStatement(FairShareDbContext db, TenantContext tenants)
 {
@@ -44,11 +47,12 @@ public sealed class GetStatement(FairShareDbContext db, TenantContext tenants)
     {
         ArgumentNullException.ThrowIfNull(request);
         var tenant = tenants.Current;
+        var code = request.CostCentreCode?.Trim();
         var centre = await db.CostCentres.AsNoTracking().Include(c => c.Budgets)
-            .FirstOrDefaultAsync(c => c.Id == request.CostCentreId && c.AuthorityId == tenant.AuthorityId, cancellationToken);
+            .FirstOrDefaultAsync(c => c.AuthorityId == tenant.AuthorityId && (code != null ? c.Code == code : c.Id == request.CostCentreId), cancellationToken);
         if (centre is null)
         {
-            return Outcome<Statement>.NotFound($"There is no cost centre {request.CostCentreId}.");
+            return Outcome<Statement>.NotFound(code is null ? $"There is no cost centre {request.CostCentreId}." : $"There is no cost centre '{Inputs.Parse.Shown(code)}'.");
         }
         if (!tenants.Actor.CanReadCostCentre(centre.Id))
         {

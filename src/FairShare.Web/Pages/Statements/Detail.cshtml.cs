@@ -7,7 +7,6 @@ namespace FairShare.Web.Pages.Statements;
 
 public sealed class StatementModel(GetStatement getStatement) : PageModel
 {
-    private static readonly string?[] Header = ["section", "counterparty", "offering", "mechanism", "quantity", "unitPrice", "amount", "explanation", "detail"];
     private static readonly Dictionary<string, string> Fields = new() { ["period"] = "Period" };
 
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
@@ -35,10 +34,10 @@ public sealed class StatementModel(GetStatement getStatement) : PageModel
     }
 
     public Task<IActionResult> OnGetCsvAsync([FromRoute] int id, CancellationToken cancellationToken) =>
-        FileAsync(id, s => File(System.Text.Encoding.UTF8.GetBytes(CsvText.Write(Rows(s))), "text/csv", $"statement-{s.Code}-{s.Period}.csv"), cancellationToken);
+        FileAsync(id, s => File(System.Text.Encoding.UTF8.GetBytes(StatementCsv.Write(s)), "text/csv", $"statement-{s.Code}-{s.Period}.csv"), cancellationToken);
 
     public Task<IActionResult> OnGetXlsxAsync([FromRoute] int id, CancellationToken cancellationToken) =>
-        FileAsync(id, s => File(XlsxExport.Write("Statement", Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx"), cancellationToken);
+        FileAsync(id, s => File(XlsxExport.Write("Statement", StatementCsv.Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx"), cancellationToken);
 
     private async Task<IActionResult> FileAsync(int id, Func<Statement, IActionResult> file, CancellationToken cancellationToken)
     {
@@ -51,21 +50,4 @@ public sealed class StatementModel(GetStatement getStatement) : PageModel
         return this.Show(outcome) ?? StatusCode(StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>The statement as rows for a spreadsheet: one a charge, apportioned support cost or income line.</summary>
-    public static List<string?[]> Rows(Statement s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        var rows = new List<string?[]> { Header };
-        rows.AddRange(s.Charges.Select(c => Row("charge", c)));
-        rows.AddRange(s.Allocated.Select(c => Row("allocated", c)));
-        rows.AddRange(s.Income.Select(c => Row("income", c)));
-        return rows;
-    }
-
-    private static string?[] Row(string section, StatementLine l) =>
-    [
-        section, l.Counterparty, l.Offering, l.Mechanism, l.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        l.UnitPrice?.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Amount.ToPlainString(), l.Explanation,
-        l.Via is { } via ? "via " + via : string.Join(",", l.RecordIds),
-    ];
 }
