@@ -89,6 +89,7 @@ public class ActorTests
         Assert.False(As(new RoleGrant(Role.ProviderManager, 6), new RoleGrant(Role.BudgetHolder, 5)).CanRecordUsageOf(5));
         Assert.True(As(new RoleGrant(Role.ProviderManager, 6), new RoleGrant(Role.FinanceOfficer)).CanRecordUsageOf(5));
         Assert.True(As(new RoleGrant(Role.BudgetHolder, 5), new RoleGrant(Role.Administrator)).CanPriceOfferingOf(5));
+        Assert.True(As(new RoleGrant(Role.BudgetHolder, 10), new RoleGrant(Role.ProviderManager, 5)).CanPriceOfferingOf(5));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public class AccountTests
         var account = new Account(" 6000 ", " Support services bought ", AccountKind.Expenditure, null!);
 
         Assert.Equal(("6000", "Support services bought", ""), (account.Code, account.Name, account.Use));
+        Assert.Equal("Support bought from other services", new Account("6000", "Bought", AccountKind.Expenditure, "Support bought from other services").Use);
     }
 
     [Fact]

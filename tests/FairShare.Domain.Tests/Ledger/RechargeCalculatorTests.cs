@@ -508,5 +508,13 @@ public class RechargeCalculatorTests
         Assert.Equal([(Legal, "9000"), (Print, "6000"), (Print, "9000"), (Housing, "6000")], t.Postings.Select(p => (p.CostCentreId, p.AccountCode)));
     }
 
+
+    [Fact]
+    public void ADirectAttribution_WithNoDescriptionAtAll_IsReportedNotThrown()
+    {
+        var result = RechargeCalculator.ForDirectAttributions([new DirectAttribution(Legal, Waste, new Money(100), null!)]);
+
+        Assert.Equal(("attributions[0]", "Say what the attributed cost is."), (Assert.Single(result.Errors) is var e ? (e.Field, e.Message) : default));
+    }
     private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,7 @@ public class RecordsTests
         Assert.Equal((10, (string?)null, 2026, 2, 1, new Money(500), "Counsel"),
             (attributed.BuyerCostCentreId, attributed.Driver, attributed.FinancialYearStart, attributed.PeriodNumber, attributed.ProviderCostCentreId, attributed.Amount, attributed.Description));
         Assert.Equal(((int?)null, "m²"), (apportioned.BuyerCostCentreId, apportioned.Driver));
+        Assert.Null(new ProviderCost(7, 3, May2026, 1, 10, "  ", new Money(500), "Counsel").Driver);
     }
 
     [Theory]
