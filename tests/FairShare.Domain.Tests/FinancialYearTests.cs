@@ -47,4 +47,33 @@ public class FinancialYearTests
     [Fact]
     public void PeriodThirteen_IsTheYearEndAdjustmentPeriod_AfterMarch() =>
         Assert.Equal(("2026/27-P13", new DateOnly(2027, 3, 31)), (new FinancialYear(2026).Period(13).Month, new FinancialYear(2026).Period(13).FirstDay));
+
+    [Theory]
+    [InlineData(1899, 4)]
+    [InlineData(9999, 4)]
+    [InlineData(2026, 0)]
+    [InlineData(2026, 13)]
+    public void AYear_OutsideTheCalendarsWeKeepOrStartingInNoMonth_IsMisuse(int startYear, int startMonth) =>
+            Assert.Throws<ArgumentOutOfRangeException>(() => new FinancialYear(startYear, startMonth));
+
+    [Theory]
+    [InlineData(1900, 1, "1900")]
+    [InlineData(9998, 12, "9998/99")]
+    [InlineData(2026, 4, "2026/27")]
+    [InlineData(2099, 9, "2099/00")]
+    public void AYear_IsLabelledAsFinanceStaffWriteIt(int startYear, int startMonth, string label) =>
+        Assert.Equal(label, new FinancialYear(startYear, startMonth).Label);
+
+    [Theory]
+    [InlineData("2026-03-31", false)]
+    [InlineData("2026-04-01", true)]
+    [InlineData("2026-10-15", true)]
+    [InlineData("2027-03-31", true)]
+    [InlineData("2027-04-01", false)]
+    public void AYear_ContainsTheDaysFromItsFirstToItsLast(string date, bool contains) =>
+        Assert.Equal(contains, new FinancialYear(2026).Contains(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void TheNextAndPreviousYears_StartInTheSameMonth() =>
+        Assert.Equal((new FinancialYear(2027, 9), new FinancialYear(2025, 9)), (new FinancialYear(2026, 9).Next, new FinancialYear(2026, 9).Previous));
 }

@@ -46,4 +46,46 @@ public class MoneyTests
                 && parts.Zip(exact).All(x => Math.Abs(x.First.Pence - x.Second) < 1m))
             .ToProperty();
     }
+
+    [Theory]
+    [InlineData("1.01", true)]
+    [InlineData("1234.56", true)]
+    [InlineData("-0.07", true)]
+    [InlineData("0", true)]
+    [InlineData("1.005", false)]
+    [InlineData("0.035", false)]
+    [InlineData("-2.0001", false)]
+    public void IsWholePence_IsTrueExactlyWhenTheAmountHasNoFractionOfAPenny(string pounds, bool expected) =>
+        Assert.Equal(expected, Money.IsWholePence(decimal.Parse(pounds, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Adding_PastTheLargestAmount_OverflowsLoudlyRatherThanWrappingToADebt() =>
+        Assert.Throws<OverflowException>(() => new Money(long.MaxValue) + new Money(1));
+
+    [Fact]
+    public void Subtracting_PastTheSmallestAmount_OverflowsLoudlyRatherThanWrappingToACredit() =>
+        Assert.Throws<OverflowException>(() => new Money(long.MinValue) - new Money(1));
+
+    [Theory]
+    [InlineData(-5, 3, true, false, true, false)]
+    [InlineData(3, 3, false, false, true, true)]
+    [InlineData(4, 3, false, true, false, true)]
+    public void Comparisons_OrderAmountsByTheirPence(long a, long b, bool lt, bool gt, bool le, bool ge)
+    {
+        var (x, y) = (new Money(a), new Money(b));
+        bool[] actual = [x < y, x > y, x <= y, x >= y];
+        Assert.Equal([lt, gt, le, ge], actual);
+        Assert.Equal(Math.Sign(a.CompareTo(b)), Math.Sign(x.CompareTo(y)));
+    }
+
+    [Fact]
+    public void Zero_IsWrittenWithoutAMinusSign() =>
+        Assert.Equal("£0.00", Money.Zero.ToString());
+
+    [Property(MaxTest = 500)]
+    public Property AddingThenSubtracting_GivesBackTheAmount_AndNegatingTwiceIsTheSame(int a, int b)
+    {
+        var (x, y) = (new Money(a), new Money(b));
+        return (x + y - y == x && -(-x) == x && (x + y).Pence == (long)a + b).ToProperty();
+    }
 }

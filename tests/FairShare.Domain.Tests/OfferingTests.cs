@@ -118,4 +118,55 @@ public class OfferingTests
         var centre = new CostCentre(Resources, "S-X", "X", CostCentreKind.Support);
         Assert.Equal("budget", Assert.Single(centre.SetBudget(new FinancialYear(2026), new Money(-1)).Errors).Field);
     }
+
+    [Fact]
+    public void ASuppliersOffering_IsNamedAfterTheSupplier_AndKeepsAnEmptyDescriptionWhenGivenNone()
+    {
+        var supplier = new Supplier(Council, "SUP", "A Supplier Ltd", "");
+
+        var offering = Offering.Create(Draft() with { ProviderCostCentre = null, Supplier = supplier, Description = null }).Value;
+
+        Assert.Equal(("A Supplier Ltd", ""), (offering.ProviderName, offering.Description));
+        Assert.Equal("Advice", Offering.Create(Draft() with { Description = " Advice " }).Value.Description);
+    }
+
+    [Fact]
+    public void AnOfferingOfAnUnknownChargingClass_IsRefused() =>
+        Assert.Equal("chargingClass", Assert.Single(Offering.Create(Draft() with { ChargingClass = (ChargingClass)42 }).Errors).Field);
+
+    [Fact]
+    public void AnOfferingsPricingModel_IsThatOfItsLatestYear_OrNoneBeforeItIsPriced()
+    {
+        var offering = Offering.Create(Draft()).Value;
+        Assert.Null(offering.PricingModel);
+
+        offering.AddPrice(new FinancialYear(2026), new Subscription(new Money(100), 1m, null, InvoiceSchedule.Annual));
+        offering.AddPrice(new FinancialYear(2025), new PayAsYouGo(1m));
+
+        Assert.Equal(PricingModel.Subscription, offering.PricingModel);
+    }
+
+    [Theory]
+    [InlineData(0, "", "Reply: within 0 working days")]
+    [InlineData(1, "", "Reply: within 1 working day")]
+    [InlineData(5, " by email ", "Reply: within 5 working days (by email)")]
+    [InlineData(null, "same day", "Reply: same day")]
+    public void AServiceLevel_IsKeptByTheOffering_AndDescribedInWords(int? days, string target, string words)
+    {
+        var offering = Offering.Create(Draft()).Value;
+
+        var level = offering.AddServiceLevel(" Reply ", target, days).Value;
+
+        Assert.Equal(words, level.Describe());
+        Assert.Same(level, Assert.Single(offering.ServiceLevels));
+    }
+
+    [Fact]
+    public void AServiceLevel_WithoutAMeasure_IsRefused()
+    {
+        var offering = Offering.Create(Draft()).Value;
+
+        Assert.Equal("measure", Assert.Single(offering.AddServiceLevel(" ", "x", 1).Errors).Field);
+        Assert.Empty(offering.ServiceLevels);
+    }
 }

@@ -114,5 +114,58 @@ public class PricingTests
     public void Validate_NamesTheFieldThatIsWrong(PricingTerms terms, string field) =>
         Assert.Contains(terms.Validate(), e => e.Field == field);
 
+    [Theory]
+    [InlineData("0", "£0.00")]
+    [InlineData("1.14", "£1.14")]
+    [InlineData("0.035", "£0.035")]
+    [InlineData("1234.5", "£1,234.50")]
+    [InlineData("-0.5", "-£0.50")]
+    [InlineData("-0.0125", "-£0.0125")]
+    public void Format_WritesARateInPoundsWithFractionsOfAPennyOnlyWhenItHasThem(string rate, string expected) =>
+        Assert.Equal(expected, PricingTerms.Format(D(rate)));
+
+    [Fact]
+    public void AFreeRate_IsSound() =>
+        Assert.Empty(new PayAsYouGo(0m).Validate());
+
+    [Fact]
+    public void Subscription_WithNoIncludedQuantity_ComparesByItsAnnualFee() =>
+        Assert.Equal(500m, new Subscription(Money.FromPounds(500m), 0m, null, InvoiceSchedule.Annual).ComparableUnitPrice);
+
+    [Fact]
+    public void Subscription_Overage_RefusesANegativeQuantityUsed() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Subscription(new Money(100), 10m, 1m, InvoiceSchedule.Monthly).Overage(-1m));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("9.5")]
+    [InlineData("10")]
+    public void Subscription_WithoutOverageRate_ChargesNothingMoreWithinTheIncludedQuantity(string used)
+    {
+        var terms = new Subscription(new Money(100_000), 10m, null, InvoiceSchedule.Monthly);
+
+        Assert.Equal((Money.Zero, new Money(100_000)), (terms.Overage(D(used)), terms.AnnualCharge(D(used))));
+    }
+
+    [Theory]
+    [InlineData("0", null, InvoiceSchedule.Annual, "Subscription: £500.00 a year; invoiced annually in April.")]
+    [InlineData("1", null, InvoiceSchedule.Annual, "Subscription: £500.00 a year, including 1 licence a year; no use beyond the included quantity; invoiced annually in April.")]
+    [InlineData("2.5", "0.75", InvoiceSchedule.SevenTwelfthsFiveTwelfths, "Subscription: £500.00 a year, including 2.5 licences a year; beyond that, £0.75 per licence; invoiced 7/12 in April and 5/12 in November.")]
+    public void Subscription_Describe_SaysWhatIsIncludedWhatLiesBeyondAndWhenItIsInvoiced(string included, string? overage, InvoiceSchedule schedule, string expected) =>
+        Assert.Equal(expected, new Subscription(Money.FromPounds(500m), D(included), overage is null ? null : D(overage), schedule).Describe("licence"));
+
+    [Fact]
+    public void Subscription_WithABadOverageRate_NamesTheOverageRateOnce() =>
+        Assert.Equal(["overageRate"], new Subscription(new Money(100), 10m, -1m, InvoiceSchedule.Monthly).Validate().Select(e => e.Field));
+
+    [Fact]
+    public void FixedFeePlusDriver_ReportsABadFeeAndABadRateTogether() =>
+        Assert.Equal(["fixedFee", "ratePerDriverUnit", "ratePerDriverUnit"],
+            new FixedFeePlusDriver(new Money(-1), -0.00001m, "pupil").Validate().Select(e => e.Field));
+
+    [Fact]
+    public void Quoted_RefusesANegativeQuote() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Quoted.Charge(new Money(-1)));
+
     private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 }

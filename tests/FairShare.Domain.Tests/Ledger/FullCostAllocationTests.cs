@@ -182,4 +182,40 @@ public class FullCostAllocationTests
 
         Assert.Contains("cost centre 99", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Allocate_WithoutInput_IsAProgrammingError() =>
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => FullCostAllocation.Allocate(null!)).ParamName);
+
+    [Fact]
+    public void BadInput_IsReportedAllAtOnce_PostingsInCostCentreOrder()
+    {
+        AllocationCostCentre[] centres = [.. CostCentres, new(HR, "S01", "Human resources", CostCentreKind.Support)];
+        var postings = new List<Posting>(Costs(100, 100)) { P(99, "1000", 1), P(98, "1000", 1), P(Housing, "1000", -2) };
+        DriverQuantity[] drivers = [new(77, Housing, 1), new(HR, 88, 1), new(IT, Housing, -1)];
+
+        var result = FullCostAllocation.Allocate(new FullCostAllocationInput(centres, postings, drivers));
+
+        Assert.Equal(
+            [
+                ("costCentres", "Cost centre 1 is listed more than once."),
+                ("postings", "Postings name cost centre 98, which is not one of the authority's cost centres."),
+                ("postings", "Postings name cost centre 99, which is not one of the authority's cost centres."),
+                ("drivers[0]", "Provider 77 is not one of the authority's cost centres."),
+                ("drivers[1]", "Receiver 88 is not one of the authority's cost centres."),
+                ("drivers[2]", "A driver quantity cannot be negative (got -1)."),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void TheAllocation_ListsItsTransfersWithoutEmptyOnes_AndPostsInCostCentreOrder()
+    {
+        var result = Allocate(Costs(hr: 1_000_000, it: 2_000_000), AllocationMethod.Reciprocal);
+
+        Assert.NotEmpty(result.Transfers);
+        Assert.All(result.Transfers, t => Assert.True(t.Amount > Money.Zero));
+        var ids = result.Postings.Select(p => p.CostCentreId).ToList();
+        Assert.Equal(ids.Order(), ids);
+    }
 }

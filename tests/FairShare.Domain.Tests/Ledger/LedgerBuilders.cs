@@ -11,7 +11,14 @@ internal static class LedgerBuilders
 
     public static AccountingPeriod May2026 { get; } = new FinancialYear(2026).Period(2);
 
-    public static PeriodState OpenMay => PeriodState.Open(AuthorityId, May2026);
+    /// <summary>
+    /// The one place the tests make a <see cref="PeriodState"/>: when the accounting-period state table replaces
+    /// it, this helper alone changes. Open May 2026 of <see cref="AuthorityId"/> unless told otherwise.
+    /// </summary>
+    public static PeriodState PeriodStateOf(AccountingPeriod? period = null, bool closed = false, int authorityId = AuthorityId) =>
+        closed ? PeriodState.Closed(authorityId, period ?? May2026) : PeriodState.Open(authorityId, period ?? May2026);
+
+    public static PeriodState OpenMay => PeriodStateOf();
 
     public static JournalHeader Header(string reference = "run 12", AccountingPeriod? period = null) =>
         new(AuthorityId, period ?? May2026, JournalSource.Run(reference), "Monthly recharge", "finance.officer@example.gov.uk", Now);

@@ -76,4 +76,11 @@ public class ChartOfAccountsTests
     [InlineData("E123", true)] // a council's own subjective code is a cost
     public void ClearingAndControlAccounts_AreNotCosts(string code, bool counts) =>
         Assert.Equal(counts, ChartOfAccounts.CountsTowardsCost(code));
+
+    [Fact]
+    public void APeriodState_SaysWhetherThePeriodIsOpenOrClosed()
+    {
+        Assert.Equal("2026/27 P02 (May 2026): open", PeriodStateOf().ToString());
+        Assert.Equal("2026/27 P02 (May 2026): closed", PeriodStateOf(closed: true).ToString());
+    }
 }

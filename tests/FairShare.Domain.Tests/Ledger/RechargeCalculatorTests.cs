@@ -271,4 +271,250 @@ public class RechargeCalculatorTests
     [Fact]
     public void ACharge_IsAlwaysForAPositiveAmount() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new Charge(Housing, Legal, null, Money.Zero, ChargeMechanism.DirectAttribution, new ChargeSource("x")));
+
+    [Fact]
+    public void EveryMechanism_WithAMissingArgument_NamesIt()
+    {
+        UsageTotal[] totals = [new(Housing, 100, 1, 1)];
+        Subscription terms = new(Pounds(120m), 0m, null, InvoiceSchedule.Monthly);
+        FixedFeePlusDriver driver = new(Pounds(12m), 1m, "pupil");
+
+        Assert.Equal("totals", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForUsageTotals(null!, Offerings, _ => 1m)).ParamName);
+        Assert.Equal("offerings", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForUsageTotals(totals, null!, _ => 1m)).ParamName);
+        Assert.Equal("rateInForce", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForUsageTotals(totals, Offerings, null!)).ParamName);
+        Assert.Equal("lines", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForSubscriptions(May2026, null!, Offerings)).ParamName);
+        Assert.Equal("offerings", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForSubscriptions(May2026, [Sub(terms)], null!)).ParamName);
+        Assert.Equal("lines", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForFixedFeePlusDriver(May2026, null!, Offerings)).ParamName);
+        Assert.Equal("offerings", Assert.Throws<ArgumentNullException>(() =>
+            RechargeCalculator.ForFixedFeePlusDriver(May2026, [new DriverChargeLine(Housing, 400, driver, 1)], null!)).ParamName);
+        Assert.Equal("attributions", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForDirectAttributions(null!)).ParamName);
+        Assert.Equal("apportionments", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ForApportionments(null!)).ParamName);
+        Assert.Equal("charges", Assert.Throws<ArgumentNullException>(() => RechargeCalculator.ToJournal(Header(), null!, OpenMay)).ParamName);
+    }
+
+    [Fact]
+    public void UsageTotals_AreChargedInBuyerThenOfferingOrder_WithOneRecordInTheSingular()
+    {
+        UsageTotal[] totals = [new(Waste, 100, 1, 1), new(Housing, 200, 1000, 3), new(Housing, 100, 1, 1)];
+
+        var charges = RechargeCalculator.ForUsageTotals(totals, Offerings, o => Rates(o, May2026.FirstDay)).Value;
+
+        Assert.Equal([(Housing, 100), (Housing, 200), (Waste, 100)], charges.Select(c => (c.BuyerCostCentreId, c.OfferingId!.Value)));
+        Assert.Equal("1 hour of Legal advice at £92.50 per hour (1 record).", charges[0].Source.Explanation);
+        Assert.Equal("1,000 pages of Black and white print at £0.035 per page (3 records).", charges[1].Source.Explanation);
+    }
+
+    [Theory]
+    [InlineData("-1", 1, "0.035")]
+    [InlineData("1", 0, "0.035")]
+    [InlineData("1", -1, "0.035")]
+    [InlineData("1", 1, "-0.035")]
+    public void UsageTotals_WithANegativeQuantityOrRateOrNoRecords_CannotBePriced(string quantity, int records, string rate)
+    {
+        var result = RechargeCalculator.ForUsageTotals([new UsageTotal(Housing, 200, D(quantity), records)], Offerings, _ => D(rate));
+
+        Assert.Equal(
+            $"Black and white print: {FairShare.Domain.Text.English.Count(records, "record")} of {quantity} at {PricingTerms.Format(D(rate))} cannot be priced (a negative quantity or rate).",
+            Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public void UsageTotals_WithoutARate_SaySo() =>
+        Assert.Equal("Black and white print has no pay-as-you-go rate in force in the period.",
+            Assert.Single(RechargeCalculator.ForUsageTotals([new UsageTotal(Housing, 200, 1, 1)], Offerings, _ => null).Errors).Message);
+
+    [Theory]
+    [InlineData("0", "0.035")]
+    [InlineData("5", "0")]
+    [InlineData("0.1", "0.04")]
+    public void UsageTotals_ThatComeToNothing_MakeNoCharge(string quantity, string rate)
+    {
+        var result = RechargeCalculator.ForUsageTotals([new UsageTotal(Housing, 200, D(quantity), 1)], Offerings, _ => D(rate));
+
+        Assert.True(result.IsSuccess);
+        Assert.Empty(result.Value);
+    }
+
+    [Fact]
+    public void Subscriptions_ReportEveryBadLineAtOnce_EachByItsPosition()
+    {
+        var terms = new Subscription(Pounds(1_200m), 100m, null, InvoiceSchedule.Monthly);
+        SubscriptionLine[] lines =
+        [
+            Sub(terms, packages: 0),
+            Sub(terms, before: -1, inPeriod: 1),
+            Sub(terms, before: 1, inPeriod: -1),
+            new(Housing, 999, 1, terms, 0, 0),
+        ];
+
+        var result = RechargeCalculator.ForSubscriptions(May2026, lines, Offerings);
+
+        Assert.Equal(
+            [
+                ("subscriptions[0]", "A subscription needs a positive number of packages (got 0)."),
+                ("subscriptions[1]", "Use to date and use in the period cannot be negative."),
+                ("subscriptions[2]", "Use to date and use in the period cannot be negative."),
+                ("subscriptions[3]", "Offering 999 is not a chargeable offering."),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Subscriptions_WithTermsThatCannotBeInvoiced_AreReportedNotCharged()
+    {
+        var terms = new Subscription(Pounds(1_200m), 100m, null, (InvoiceSchedule)42);
+
+        var result = RechargeCalculator.ForSubscriptions(May2026, [Sub(terms)], Offerings);
+
+        Assert.Equal("subscriptions[0].schedule", Assert.Single(result.Errors).Field);
+    }
+
+    [Theory]
+    [InlineData(95, 5)]
+    [InlineData(120, 0)]
+    public void Subscription_WithoutOverageRate_IsFineUpToTheIncludedQuantity_OrWhenNothingMoreIsUsed(decimal before, decimal inPeriod)
+    {
+        var terms = new Subscription(Pounds(1_200m), 100m, null, InvoiceSchedule.Annual);
+
+        var result = RechargeCalculator.ForSubscriptions(new FinancialYear(2026).Period(1), [Sub(terms, before: before, inPeriod: inPeriod)], Offerings);
+
+        Assert.Equal(120_000L, Assert.Single(result.Value).Amount.Pence);
+    }
+
+    [Theory]
+    [InlineData(1, 120_000L, "Contracts package: annual invoice of the annual fee of £1,200.00.")]
+    [InlineData(2.5, 300_000L, "Contracts package: annual invoice of the annual fee of £1,200.00, × 2.5 packages.")]
+    public void SubscriptionFee_IsExplainedWithTheNumberOfPackagesWhenThereIsMoreThanOne(decimal packages, long pence, string explanation)
+    {
+        var terms = new Subscription(Pounds(1_200m), 0m, null, InvoiceSchedule.Annual);
+
+        var charge = Assert.Single(RechargeCalculator.ForSubscriptions(new FinancialYear(2026).Period(1), [Sub(terms, packages: packages)], Offerings).Value);
+
+        Assert.Equal((pence, explanation), (charge.Amount.Pence, charge.Source.Explanation));
+    }
+
+    [Fact]
+    public void SubscriptionOverage_AlreadyBeyondTheIncludedQuantity_IsChargedOnlyForThisPeriodsUse()
+    {
+        var terms = new Subscription(Pounds(0m), 100m, 2.50m, InvoiceSchedule.Annual);
+
+        var charge = Assert.Single(RechargeCalculator.ForSubscriptions(May2026, [Sub(terms, before: 130, inPeriod: 1)], Offerings).Value);
+
+        Assert.Equal((250L, 1m), (charge.Amount.Pence, charge.Source.Quantity));
+        Assert.Equal("Contracts package: 131 contracts used this year against 100 included; 1 more beyond it this period at £2.50 "
+            + "(overage to date £77.50, less £75.00 charged before).", charge.Source.Explanation);
+    }
+
+    [Fact]
+    public void FixedFeePlusDriver_ReportsEveryBadLineAtOnce_EachByItsPosition()
+    {
+        var terms = new FixedFeePlusDriver(Pounds(1m), 1m, "pupil");
+
+        var result = RechargeCalculator.ForFixedFeePlusDriver(
+            May2026, [new DriverChargeLine(Housing, 400, terms, -1), new DriverChargeLine(Housing, 999, terms, 1)], Offerings);
+
+        Assert.Equal(
+            [
+                ("drivers[0]", "Cost centre 10's pupil value cannot be negative (got -1)."),
+                ("drivers[1]", "Offering 999 is not a chargeable offering."),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void FixedFeePlusDriver_WithNoDriverValue_ChargesATwelfthOfTheFixedFee()
+    {
+        var line = new DriverChargeLine(Housing, 400, new FixedFeePlusDriver(Pounds(120m), 1.14m, "pupil"), 0);
+
+        var charge = Assert.Single(RechargeCalculator.ForFixedFeePlusDriver(May2026, [line], Offerings).Value);
+
+        Assert.Equal(1_000L, charge.Amount.Pence);
+        Assert.Equal("Schools print service: one twelfth of the annual £120.00 (£120.00 plus 0 pupils at £1.14).", charge.Source.Explanation);
+    }
+
+    [Fact]
+    public void FixedFeePlusDriver_InAPeriodWhoseTwelfthIsNothing_MakesNoCharge()
+    {
+        // 5p a year: periods 1 to 5 get a penny each, periods 6 to 12 nothing.
+        var line = new DriverChargeLine(Housing, 400, new FixedFeePlusDriver(new Money(5), 0m, "pupil"), 1);
+        var year = new FinancialYear(2026);
+
+        Assert.Single(RechargeCalculator.ForFixedFeePlusDriver(year.Period(5), [line], Offerings).Value);
+        Assert.Empty(RechargeCalculator.ForFixedFeePlusDriver(year.Period(6), [line], Offerings).Value);
+    }
+
+    [Fact]
+    public void DirectAttributions_ReportEveryBadOneAtOnce_EachByItsPosition()
+    {
+        var result = RechargeCalculator.ForDirectAttributions(
+        [
+            new DirectAttribution(Legal, Waste, new Money(-1), "refund"),
+            new DirectAttribution(Legal, Waste, new Money(100), "  "),
+            new DirectAttribution(Legal, Waste, new Money(100), "Counsel"),
+        ]);
+
+        Assert.Equal(
+            [
+                ("attributions[0]", "A direct attribution must be a positive amount (got -£0.01); correct one by reversing it."),
+                ("attributions[1]", "Say what the attributed cost is."),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Apportionments_ReportEveryBadOneAtOnce_EachByItsPosition()
+    {
+        var result = RechargeCalculator.ForApportionments(
+        [
+            new Apportionment(Legal, Money.Zero, "Insurance", "m²", new Dictionary<int, decimal> { [20] = 1 }),
+            new Apportionment(Legal, new Money(-5), "Insurance", "m²", new Dictionary<int, decimal> { [20] = 1 }),
+            new Apportionment(Legal, new Money(100), "Insurance", "m²", new Dictionary<int, decimal> { [20] = 5, [22] = 0, [21] = -1, [23] = -2 }),
+            new Apportionment(Legal, new Money(100), "Licences", "devices", new Dictionary<int, decimal>()),
+        ]);
+
+        Assert.Equal(
+            [
+                ("apportionments[0]", "An apportionment must be a positive amount (got £0.00)."),
+                ("apportionments[1]", "An apportionment must be a positive amount (got -£0.05)."),
+                ("apportionments[2]", "Driver values cannot be negative (cost centres 21, 23)."),
+                ("apportionments[3]", "Licences: no buyer has any devices, so the cost has nowhere to go."),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Apportionment_ChargesNothingToABuyerWithNoDriver_AndExplainsEachShareOfTheTotal()
+    {
+        var apportionment = new Apportionment(Legal, Pounds(100m), "Insurance", "m²", new Dictionary<int, decimal> { [20] = 3, [21] = 0, [22] = 2 });
+
+        var charges = RechargeCalculator.ForApportionments([apportionment]).Value;
+
+        Assert.Equal([(20, 6_000L), (22, 4_000L)], charges.Select(c => (c.BuyerCostCentreId, c.Amount.Pence)));
+        Assert.Equal("Insurance: £100.00 apportioned by m², 3 of 5.", charges[0].Source.Explanation);
+    }
+
+    [Fact]
+    public void ToJournal_PutsACostCentresPostingsInAccountOrder()
+    {
+        // Print buys legal advice (6000) and is paid for print (9000): its two postings come 6000 then 9000.
+        var charges = new[]
+        {
+            new Charge(Housing, Print, 200, new Money(11), ChargeMechanism.PayAsYouGo, new ChargeSource("c")),
+            new Charge(Print, Legal, 100, new Money(500), ChargeMechanism.PayAsYouGo, new ChargeSource("a")),
+        };
+
+        var t = RechargeCalculator.ToJournal(Header(), charges, OpenMay).Value;
+
+        Assert.Equal([(Legal, "9000"), (Print, "6000"), (Print, "9000"), (Housing, "6000")], t.Postings.Select(p => (p.CostCentreId, p.AccountCode)));
+    }
+
+
+    [Fact]
+    public void ADirectAttribution_WithNoDescriptionAtAll_IsReportedNotThrown()
+    {
+        var result = RechargeCalculator.ForDirectAttributions([new DirectAttribution(Legal, Waste, new Money(100), null!)]);
+
+        Assert.Equal(("attributions[0]", "Say what the attributed cost is."), (Assert.Single(result.Errors) is var e ? (e.Field, e.Message) : default));
+    }
+    private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 }
