@@ -20,18 +20,12 @@ public sealed class ClosePeriod(FairShareDbContext db, TenantContext tenants, Au
             return Outcome<Done>.Forbidden(forbidden);
         }
         var tenant = tenants.Current;
-        var period = PeriodLedger.Parse(request.Period, tenant);
-        if (!period.IsSuccess)
+        var decided = await PeriodLedger.DecideAsync(db, tenant, request.Period, PeriodTrigger.Close, cancellationToken);
+        if (!decided.IsOk)
         {
-            return Outcome<Done>.Invalid(period.Errors);
+            return Outcome<Done>.From(decided);
         }
-        var accounting = period.Value;
-        var state = await PeriodLedger.StateAsync(db, tenant.AuthorityId, accounting, cancellationToken);
-        var decided = state.Apply(PeriodTrigger.Close, await PeriodLedger.FactsAsync(db, tenant.AuthorityId, accounting, cancellationToken));
-        if (!decided.IsSuccess)
-        {
-            return Outcome.Refused<Done>(decided.Errors);
-        }
+        var (accounting, state, warning) = decided.Value;
         var run = await PeriodLedger.PostedRunAsync(db, tenant.AuthorityId, accounting, cancellationToken);
         db.PeriodStatuses.Add(new PeriodStatusRow
         {
@@ -43,8 +37,8 @@ public sealed class ClosePeriod(FairShareDbContext db, TenantContext tenants, Au
             ClosedBy = tenants.Actor.Name,
         });
         audit.Record("period.close", "Period", accounting.Month, new { Period = accounting.Month, Closed = false },
-            new { Period = accounting.Month, Closed = true, Run = run?.Id, decided.Value.Warning });
+            new { Period = accounting.Month, Closed = true, Run = run?.Id, Warning = warning });
         await db.SaveChangesAsync(cancellationToken);
-        return new Done($"{accounting.Month} is closed." + (decided.Value.Warning is { } warning ? " Note: " + warning : ""));
+        return new Done($"{accounting.Month} is closed." + (warning is null ? "" : " Note: " + warning));
     }
 }

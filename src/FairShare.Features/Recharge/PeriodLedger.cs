@@ -44,6 +44,25 @@ internal static class PeriodLedger
         db.RechargeRuns.AsNoTracking().FirstOrDefaultAsync(r => r.AuthorityId == authorityId && r.FinancialYearStart == period.Year.StartYear
             && r.PeriodNumber == period.Number && r.Status == RechargeRunStatus.Posted, ct);
 
+    /// <summary>
+    /// The period a request names, parsed, its state loaded and the trigger decided by the period's table: the
+    /// common start of every use case that moves a period. Errors are invalid input (a bad period) or a refusal.
+    /// </summary>
+    public static async Task<Outcome<(AccountingPeriod Period, PeriodState State, string? Warning)>> DecideAsync(
+        FairShareDbContext db, Tenancy.Tenant tenant, string? period, PeriodTrigger trigger, CancellationToken ct)
+    {
+        var parsed = Parse(period, tenant);
+        if (!parsed.IsSuccess)
+        {
+            return Outcome<(AccountingPeriod, PeriodState, string?)>.Invalid(parsed.Errors);
+        }
+        var state = await StateAsync(db, tenant.AuthorityId, parsed.Value, ct);
+        var decided = state.Apply(trigger, await FactsAsync(db, tenant.AuthorityId, parsed.Value, ct));
+        return decided.IsSuccess
+            ? Outcome<(AccountingPeriod, PeriodState, string?)>.Ok((parsed.Value, state, decided.Value.Warning))
+            : Outcome.Refused<(AccountingPeriod, PeriodState, string?)>(decided.Errors);
+    }
+
     /// <summary>Parses the period a request names, for use cases that act on one.</summary>
     public static Result<AccountingPeriod> Parse(string? text, Tenancy.Tenant tenant) => Inputs.Parse.Period(text, tenant.YearStartMonth);
 }

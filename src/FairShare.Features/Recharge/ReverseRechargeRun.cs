@@ -22,18 +22,12 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
             return Outcome<Done>.Forbidden(forbidden);
         }
         var tenant = tenants.Current;
-        var period = PeriodLedger.Parse(request.Period, tenant);
-        if (!period.IsSuccess)
+        var decided = await PeriodLedger.DecideAsync(db, tenant, request.Period, PeriodTrigger.ReverseRun, cancellationToken);
+        if (!decided.IsOk)
         {
-            return Outcome<Done>.Invalid(period.Errors);
+            return Outcome<Done>.From(decided);
         }
-        var accounting = period.Value;
-        var state = await PeriodLedger.StateAsync(db, tenant.AuthorityId, accounting, cancellationToken);
-        var decided = state.Apply(PeriodTrigger.ReverseRun, await PeriodLedger.FactsAsync(db, tenant.AuthorityId, accounting, cancellationToken));
-        if (!decided.IsSuccess)
-        {
-            return Outcome.Refused<Done>(decided.Errors);
-        }
+        var (accounting, state, _) = decided.Value;
         var run = await db.RechargeRuns.SingleAsync(r => r.AuthorityId == tenant.AuthorityId && r.FinancialYearStart == accounting.Year.StartYear
             && r.PeriodNumber == accounting.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
         var journals = await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == run.Id && j.ReversesId == null)
