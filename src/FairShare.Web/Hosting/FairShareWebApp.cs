@@ -160,6 +160,8 @@ public static class FairShareWebApp
             c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             c.ExpireTimeSpan = TimeSpan.FromHours(8);
             c.SlidingExpiration = true;
+            // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
+            c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         }));
         if (oidc.IsConfigured)
         {
