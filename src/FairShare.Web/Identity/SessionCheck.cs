@@ -52,7 +52,7 @@ public static class SessionCheck
             : null;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (account is null
-            || account.LockoutEnd > now
+            || account.IsLockedAt(now)
             || !string.Equals(principal!.FindFirstValue(FingerprintClaim), FingerprintOf(account), StringComparison.Ordinal))
         {
             context.RejectPrincipal();
