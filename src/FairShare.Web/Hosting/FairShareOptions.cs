@@ -21,6 +21,10 @@ public sealed class FairShareOptions
     /// <summary>The first wait, in seconds, once an account is slowed; it doubles with each further wrong password, up to 15 minutes.</summary>
     public int SignInSlowDownSeconds { get; set; } = 30;
 
+    /// <summary>Refused API tokens (unknown, revoked, expired) allowed per client address per minute; beyond them every token
+    /// from that address is answered 429 with <c>Retry-After</c>, unchecked, until the minute is over.</summary>
+    public int ApiTokenFailuresPerMinute { get; set; } = 30;
+
     /// <summary>Where people send feedback and report problems, shown on the help, feedback and accessibility pages.
     /// Empty: they are told to contact their FairShare administrator.</summary>
     public string? SupportEmail { get; set; }

@@ -50,6 +50,7 @@ public static class FairShareWebApp
         builder.Services.AddScoped<DemoMode>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddSingleton<ApiTokenFailures>();
         builder.Services.AddDataProtection()
             .SetApplicationName("FairShare")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
