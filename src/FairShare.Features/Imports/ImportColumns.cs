@@ -106,14 +106,9 @@ internal static class Columns
         });
 
     /// <summary>The code of one of the authority's offerings.</summary>
-    public static Column<TRow> Offering<TRow>(string name, Action<TRow, ImportContext.KnownOffering> set) =>
+    public static Column<TRow> Offering<TRow>(string name, Action<TRow, ImportContext.KnownOffering?> set) =>
         new(name, "the code of one of your offerings (not an external supplier's)", (row, text, at) =>
-        {
-            if (at.Context.Offering(at.Line, name, text, at.Problems) is { } offering)
-            {
-                set(row, offering);
-            }
-        });
+            set(row, at.Context.Offering(at.Line, name, text, at.Problems)));
 
     /// <summary>A date, YYYY-MM-DD, in one of the authority's open financial years, in a period that takes records now.</summary>
     public static Column<TRow> Date<TRow>(string name, Action<TRow, DateOnly> set) =>
@@ -249,10 +244,7 @@ internal sealed class ImportRules<TRow>(IReadOnlyList<Column<TRow>> columns, IRe
         {
             Columns[i].Read(into, i < cells.Length ? cells[i].Trim() : "", at);
         }
-        if (at.Problems.Count != before)
-        {
-            return false;
-        }
+        // The checks across columns run on every row, so that every problem is reported; each looks only at the values it has.
         foreach (var check in checks)
         {
             check(into, cells, at);

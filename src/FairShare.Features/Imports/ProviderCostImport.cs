@@ -48,11 +48,11 @@ internal sealed class ProviderCostImport : KeyedImport<ProviderCostImport.Row, (
             [
                 (r, cells, at) =>
                 {
-                    if (!at.Context.IsSupport(r.Provider))
+                    if (r.Provider != 0 && !at.Context.IsSupport(r.Provider))
                     {
                         at.Problem("provider", rules!.Cell(cells, "provider"), "is not a support service; only support services pass costs on.");
                     }
-                    if (r.Buyer == r.Provider)
+                    if (r.Provider != 0 && r.Buyer == r.Provider)
                     {
                         at.Problem("buyer", rules!.Cell(cells, "buyer"), "is the provider itself; a cost attributed to yourself is not a charge.");
                     }
