@@ -221,7 +221,9 @@ internal sealed class ImportRules<TRow>(IReadOnlyList<Column<TRow>> columns, IRe
 {
     public IReadOnlyList<Column<TRow>> Columns { get; } = columns;
 
-    public IReadOnlyList<string> Header { get; } = [.. columns.Select(c => c.Name)];
+    private readonly string[] names = [.. columns.Select(c => c.Name)];
+
+    public IReadOnlyList<string> Header => names;
 
     public IReadOnlyList<ColumnRule> Rules { get; } = [.. columns.Select(c => new ColumnRule(c.Name, c.Rule))];
 
@@ -255,22 +257,7 @@ internal sealed class ImportRules<TRow>(IReadOnlyList<Column<TRow>> columns, IRe
     /// <summary>The cell of a column by its name, for a check's message.</summary>
     public string Cell(string[] cells, string column)
     {
-        var i = Header.IndexOf(column);
+        var i = Array.IndexOf(names, column);
         return i >= 0 && i < cells.Length ? cells[i].Trim() : "";
-    }
-}
-
-internal static class ListExtensions
-{
-    public static int IndexOf(this IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }
