@@ -73,7 +73,7 @@ if (args is ["csv", var csvFile])
         var watch = Stopwatch.StartNew();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var count = 0;
-        foreach (var (_, cells) in FairShare.Features.Imports.TabularFile.Open(csvFile, content).Rows)
+        foreach (var (_, cells, _) in FairShare.Features.Imports.TabularFile.Open(csvFile, content).File!.Rows)
         {
             count += cells.Length;
         }

@@ -38,6 +38,16 @@ public readonly record struct FinancialYear
     public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
 
     public FinancialYear Next => new(StartYear + 1, StartMonth);
+
+    /// <summary>
+    /// The years that take records on <paramref name="today"/>: the current one, the previous one until its
+    /// year-end adjustment period (P13) closes, and the next one (budgets and early orders are made ahead).
+    /// </summary>
+    public static IReadOnlyList<FinancialYear> OpenForRecords(DateOnly today, int startMonth, bool previousYearClosed)
+    {
+        var current = Containing(today, startMonth);
+        return previousYearClosed ? [current, current.Next] : [current.Previous, current, current.Next];
+    }
     public FinancialYear Previous => new(StartYear - 1, StartMonth);
 
     public AccountingPeriod Period(int number) => new(this, number);

@@ -39,6 +39,10 @@ public static class Outcomes
                 return new ImportRow(0, "", "", e.Message);
             }
             var comma = e.Field.IndexOf(", ", StringComparison.Ordinal);
+            if (comma < 0)
+            {
+                return new ImportRow(int.Parse(e.Field[5..], System.Globalization.CultureInfo.InvariantCulture), "row", "", e.Message);
+            }
             var line = int.Parse(e.Field[5..comma], System.Globalization.CultureInfo.InvariantCulture);
             var end = e.Message.IndexOf("': ", StringComparison.Ordinal);
             return new ImportRow(line, e.Field[(comma + 2)..], e.Message[1..end], e.Message[(end + 3)..]);
@@ -54,5 +58,5 @@ public static class Outcomes
 
 public sealed record ImportRow(int Line, string Column, string Value, string Reason)
 {
-    public override string ToString() => Line == 0 ? Reason : $"line {Line}, {Column} '{Value}': {Reason}";
+    public override string ToString() => Line == 0 ? Reason : Column == "row" ? $"line {Line}: {Reason}" : $"line {Line}, {Column} '{Value}': {Reason}";
 }

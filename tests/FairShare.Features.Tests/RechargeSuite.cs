@@ -359,16 +359,22 @@ public abstract class RechargeSuite<TDatabase>(TDatabase database) : IClassFixtu
     public async Task FarFutureOrFarPastDates_AndExternalSuppliersUsage_AreRefusedByLine()
     {
         var rejected = await RejectedAsync(ImportKind.Usage, "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n"
-            + "FAR-1,9999-12-31,F-OP,LEG-ADV,1,J,me\nFAR-2,1800-05-01,F-OP,LEG-ADV,1,J,me\nEXT-1,2027-02-20,F-OP,BL-ADV,1,J,me\n");
+            + "FAR-1,9999-12-31,F-OP,LEG-ADV,1,J,me\nFAR-2,1800-05-01,F-OP,LEG-ADV,1,J,me\nEXT-1,2027-02-20,F-OP,BL-ADV,1,J,me\n"
+            + "FAR-3,2099-05-01,F-OP,LEG-ADV,1,J,me\nFAR-4,2028-04-01,F-OP,LEG-ADV,1,J,me\nFAR-5,2025-03-31,F-OP,LEG-ADV,1,J,me\n");
+        // The clock says 24 November 2026: 2025/26 (its period 13 not closed), 2026/27 and 2027/28 take records.
+        const string years = "is not in a financial year that takes records now: records go into 2025/26, 2026/27 and 2027/28.";
         Assert.Equal(
             [
-                "line 2, date '9999-12-31': is outside the years FairShare keeps (2000 to 2098).",
-                "line 3, date '1800-05-01': is outside the years FairShare keeps (2000 to 2098).",
+                $"line 2, date '9999-12-31': {years}",
+                $"line 3, date '1800-05-01': {years}",
                 "line 4, offering 'BL-ADV': is an external supplier's offering: it is bought through procurement and invoiced by the supplier, not recharged, so its usage is not imported here.",
+                $"line 5, date '2099-05-01': {years}",
+                $"line 6, date '2028-04-01': {years}",
+                $"line 7, date '2025-03-31': {years}",
             ],
             rejected.Rows().Select(r => r.ToString()));
         var periods = await RejectedAsync(ImportKind.Drivers, "period,costCentre,driver,value\n9999-12,F-OP,FTE,3\n");
-        Assert.Equal("line 2, period '9999-12': is outside the years FairShare keeps (2000 to 2098).", Assert.Single(periods.Rows()).ToString());
+        Assert.Equal($"line 2, period '9999-12': {years}", Assert.Single(periods.Rows()).ToString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FairShare.Domain.Recording;
 using FairShare.Features;
 using FairShare.Features.Imports;
+using FairShare.Features.Inputs;
 using FairShare.Features.Recharge;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -18,9 +19,12 @@ public static class RechargeCommand
         {
             var file = new Argument<FileInfo>("file") { Description = $"The file; columns {string.Join(",", ImportFile.ColumnsOf(kind))}." };
             var expect = new Option<decimal?>("--expect-total") { Description = "Control total: refuse the file unless its quantities/values/amounts add up to this." };
-            var command = new Command(kind.ToString().ToLowerInvariant(), ImportFile.Describe(kind));
+            var encoding = new Option<string?>("--encoding") { Description = "How a CSV file's text is written: utf-8 (the default) or windows-1252 (Excel's plain \"CSV\")." };
+            var command = new Command(kind.ToString().ToLowerInvariant(), ImportFile.Describe(kind) + " Columns: "
+                + string.Join("; ", ImportFile.RulesOf(kind).Select(r => $"{r.Name} ({r.Rule})")) + ".");
             command.Arguments.Add(file);
             command.Options.Add(expect);
+            command.Options.Add(encoding);
             command.SetAction(async (parse, ct) =>
             {
                 var path = parse.GetValue(file)!;
@@ -29,9 +33,15 @@ public static class RechargeCommand
                     await stderr.WriteLineAsync($"fairshare: {path.FullName} does not exist.");
                     return CliOutcome.Invalid;
                 }
+                var textEncoding = Parse.Encoding(parse.GetValue(encoding), "--encoding");
+                if (!textEncoding.IsSuccess)
+                {
+                    await stderr.WriteLineAsync($"fairshare: {textEncoding.Errors[0].Message}");
+                    return CliOutcome.Invalid;
+                }
                 await using var scope = await global.TenantServicesAsync(parse, ct);
                 var outcome = await scope.ServiceProvider.GetRequiredService<ImportFile>()
-                    .HandleAsync(new ImportRequest(kind, path.Name, await File.ReadAllBytesAsync(path.FullName, ct), parse.GetValue(expect)), ct);
+                    .HandleAsync(new ImportRequest(kind, path.Name, await File.ReadAllBytesAsync(path.FullName, ct), parse.GetValue(expect), textEncoding.Value), ct);
                 if (outcome.Kind == OutcomeKind.Invalid)
                 {
                     await stderr.WriteLineAsync($"fairshare: {path.Name}: nothing was imported: {Domain.Text.English.Count(outcome.Errors.Count, "problem")}.");

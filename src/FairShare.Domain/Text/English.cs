@@ -34,6 +34,18 @@ public static class English
         return trimmed.EndsWith('s') || trimmed.EndsWith('S') ? trimmed + "'" : trimmed + "'s";
     }
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count switch
+        {
+            0 => "",
+            1 => items[0],
+            _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+        };
+    }
+
     /// <summary>"1 category", "3 categories", "1,200 entries"; <paramref name="plural"/> where the rules get it wrong.</summary>
     public static string Count(int n, string singular, string? plural = null)
     {

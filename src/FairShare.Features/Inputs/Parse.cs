@@ -119,6 +119,18 @@ public static partial class Parse
             ? Result<T>.Success(value)
             : Result<T>.Failure(field, $"'{Shown(text)}' is not one of {string.Join(", ", Slugs.All<T>())}.");
 
+    /// <summary>How a CSV file's text is written: "utf-8" (the default when nothing is said) or "windows-1252".</summary>
+    public static Result<Imports.ImportEncoding> Encoding(string? text, string field = "encoding")
+    {
+        var word = (text ?? "").Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return word switch
+        {
+            "" or "utf8" => Result<Imports.ImportEncoding>.Success(Imports.ImportEncoding.Utf8),
+            "windows1252" or "cp1252" => Result<Imports.ImportEncoding>.Success(Imports.ImportEncoding.Windows1252),
+            _ => Result<Imports.ImportEncoding>.Failure(field, $"'{Shown(text)}' is not an encoding FairShare reads: say utf-8 or windows-1252."),
+        };
+    }
+
     /// <summary>Long or odd input is shown cut short in messages, so an error never repeats a megabyte back.</summary>
     public static string Shown(string? text)
     {

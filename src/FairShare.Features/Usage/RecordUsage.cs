@@ -37,10 +37,10 @@ public sealed class RecordUsage(FairShareDbContext db, TenantContext tenants, Au
     public const int MaxRecords = 10_000;
 
     /// <summary>Record ids are keys: at most this many characters.</summary>
-    public const int MaxRecordId = 80;
+    public const int MaxRecordId = UsageImport.MaxRecordId;
 
     /// <summary>Job references and recorders' names: at most this many characters.</summary>
-    public const int MaxText = 200;
+    public const int MaxText = UsageImport.MaxText;
 
     public async Task<Outcome<RecordUsageResult>> HandleAsync(RecordUsageRequest request, CancellationToken cancellationToken = default)
     {
@@ -59,8 +59,8 @@ public sealed class RecordUsage(FairShareDbContext db, TenantContext tenants, Au
             return Outcome<RecordUsageResult>.Invalid("records", $"{records.Count} records is more than the {MaxRecords:N0} one request may carry; import a file instead.");
         }
         var tenant = tenants.Current;
-        var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, tenants.Actor, cancellationToken);
-        var problems = new List<ImportProblem>();
+        var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, tenants.Actor, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var problems = new ImportProblems();
         var parsed = new List<RecordedUsage>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
@@ -72,7 +72,7 @@ public sealed class RecordUsage(FairShareDbContext db, TenantContext tenants, Au
         }
         if (problems.Count > 0)
         {
-            return Outcome<RecordUsageResult>.Invalid([.. problems.Select(Error)]);
+            return Outcome<RecordUsageResult>.Invalid([.. problems.Report().Select(Error)]);
         }
 
         var ids = parsed.Select(u => u.RecordId).ToList();
@@ -108,7 +108,7 @@ public sealed class RecordUsage(FairShareDbContext db, TenantContext tenants, Au
         }
         if (problems.Count > 0)
         {
-            return Outcome<RecordUsageResult>.Refused(string.Join(" ", problems.Select(p => Error(p).Message)), "records");
+            return Outcome<RecordUsageResult>.Refused(string.Join(" ", problems.Report().Select(p => Error(p).Message)), "records");
         }
         if (conflicts.Count > 0)
         {
@@ -148,60 +148,27 @@ public sealed class RecordUsage(FairShareDbContext db, TenantContext tenants, Au
             + (replayed > 0 ? $"; {English(replayed)} held already were not written again" : "") + $" (import {batch.Id}).");
     }
 
-    private RecordedUsage? Check(UsageRecordInput record, int index, ImportContext context, List<ImportProblem> problems, Dictionary<string, int> seen)
+    /// <summary>
+    /// A record checked by the same column rules as a usage file's row (<see cref="UsageImport.Rules"/>): the same
+    /// limits, bounds, open years and permissions on every door. Its "line" is its place in the request, from 1.
+    /// </summary>
+    private RecordedUsage? Check(UsageRecordInput record, int index, ImportContext context, ImportProblems problems, Dictionary<string, int> seen)
     {
         var line = index + 1;
-        var before = problems.Count;
-        var id = (record.RecordId ?? "").Trim();
-        if (id.Length == 0)
+        var at = new RowCheck(context, problems);
+        var row = new UsageImport.Row();
+        string[] cells = [record.RecordId ?? "", record.Date ?? "", record.Buyer ?? "", record.Offering ?? "",
+            record.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "", record.JobReference ?? "", record.RecordedBy ?? ""];
+        if (!UsageImport.Rules.Read(new CsvRow(line, cells), row, at))
         {
-            problems.Add(new ImportProblem(line, "recordId", id, "is required."));
+            return null;
         }
-        else if (id.Length > MaxRecordId)
+        if (!seen.TryAdd(row.Id, index))
         {
-            problems.Add(new ImportProblem(line, "recordId", id, $"is {id.Length:N0} characters; a record id has at most {MaxRecordId}."));
+            problems.Add(new ImportProblem(line, "recordId", row.Id, $"is already record {seen[row.Id]} of this request."));
+            return null;
         }
-        else if (!seen.TryAdd(id, index))
-        {
-            problems.Add(new ImportProblem(line, "recordId", id, $"is already record {seen[id]} of this request."));
-        }
-        var date = ImportContext.Date(line, "date", (record.Date ?? "").Trim(), problems);
-        var buyer = context.CostCentre(line, "buyer", (record.Buyer ?? "").Trim(), problems);
-        var offering = context.Offering(line, "offering", (record.Offering ?? "").Trim(), problems);
-        if (record.Quantity is not { } quantity)
-        {
-            problems.Add(new ImportProblem(line, "quantity", "", "is required."));
-            quantity = 0;
-        }
-        else if (quantity < 0)
-        {
-            problems.Add(new ImportProblem(line, "quantity", quantity.ToString(CultureInfo.InvariantCulture), "cannot be negative."));
-        }
-        if (offering is { ProviderCostCentreId: null })
-        {
-            problems.Add(new ImportProblem(line, "offering", record.Offering ?? "", "is an external supplier's offering: it is bought through procurement and invoiced by the supplier, not recharged."));
-        }
-        else if (offering is { } o && !context.MayRecordUsageOf(o))
-        {
-            problems.Add(new ImportProblem(line, "offering", record.Offering ?? "", $"is provided by another service than yours; {TenantContext.Describe(context.Actor)} records usage of their own service only."));
-        }
-        var job = (record.JobReference ?? "").Trim();
-        var by = (record.RecordedBy ?? "").Trim();
-        if (job.Length > MaxText)
-        {
-            problems.Add(new ImportProblem(line, "jobReference", job, $"is {job.Length:N0} characters; at most {MaxText}."));
-        }
-        if (by.Length > MaxText)
-        {
-            problems.Add(new ImportProblem(line, "recordedBy", by, $"is {by.Length:N0} characters; at most {MaxText}."));
-        }
-        if (date is { } d)
-        {
-            context.CheckOpen(line, "date", record.Date ?? "", AccountingPeriod.Containing(d, context.YearStartMonth), problems);
-        }
-        return problems.Count == before
-            ? new RecordedUsage(context.AuthorityId, 0, id, date!.Value, buyer!.Value, offering!.Id, quantity, job, by.Length > 0 ? by : tenants.Actor.Name)
-            : null;
+        return new RecordedUsage(context.AuthorityId, 0, row.Id, row.Date, row.Buyer, row.Offering!.Id, row.Quantity, row.Job, row.By.Length > 0 ? row.By : tenants.Actor.Name);
     }
 
     private static DomainError Error(ImportProblem p) =>

@@ -49,20 +49,21 @@ public static class MonthEndEndpoints
             .WithSummary("Usage and time records, all or nothing and idempotent by record id: { records: [{ recordId, date, buyer, offering, quantity, jobReference, recordedBy }], correction }. "
                 + "A record held with the same content is a replay (nothing written); with other content 409, unless sent with correction: true while its period is open");
         api.MapPost("/imports/{kind}", ImportAsync)
-            .WithSummary("Import a CSV file, all or nothing: the body is the file (text/csv); ?fileName=&expectTotal= (usage: provider staff and finance officers; the rest: finance officers)");
+            .WithSummary("Import a CSV file, all or nothing: the body is the file (text/csv); ?fileName=&expectTotal=&encoding=utf-8|windows-1252 (usage: provider staff and finance officers; the rest: finance officers)");
         return api;
     }
 
-    private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportFile handler, CancellationToken ct, string? fileName = null, decimal? expectTotal = null)
+    private static async Task<IResult> ImportAsync(string kind, HttpRequest request, ImportFile handler, CancellationToken ct, string? fileName = null, decimal? expectTotal = null, string? encoding = null)
     {
         var parsed = Parse.Word<ImportKind>(kind, "kind");
-        if (!parsed.IsSuccess)
+        var textEncoding = Parse.Encoding(encoding);
+        if (!parsed.IsSuccess || !textEncoding.IsSuccess)
         {
-            return OutcomeResults.Invalid(parsed.Errors);
+            return OutcomeResults.Invalid([.. parsed.Errors, .. textEncoding.Errors]);
         }
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? $"{parsed.Value.ToString().ToLowerInvariant()}.csv" : fileName;
-        return (await handler.HandleAsync(new ImportRequest(parsed.Value, name, body.ToArray(), expectTotal), ct)).ToHttp();
+        return (await handler.HandleAsync(new ImportRequest(parsed.Value, name, body.ToArray(), expectTotal, textEncoding.Value), ct)).ToHttp();
     }
 }

@@ -25,8 +25,22 @@ public sealed class BadRequestBodyHandler : IExceptionHandler
             await BadRequestBody(bad).ExecuteAsync(httpContext);
             return true;
         }
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } && !httpContext.Response.HasStarted)
+        {
+            // A page's form too large to read (a file over the limit): the status page says the limit, in words.
+            httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            httpContext.Items[UseCaseExceptionHandler.MessageKey] = TooLarge;
+            return true;
+        }
         return false;
     }
+
+    /// <summary>The most a request may carry (Kestrel's limit): a file import through the page or the API.</summary>
+    public const long MaxRequestBytes = 20 * 1024 * 1024;
+
+    public static readonly string TooLarge =
+        $"The file is larger than {MaxRequestBytes / (1024 * 1024)} MB, the most FairShare takes through the web. Nothing was imported. "
+        + "Split it into smaller files (by month, say), or import it with the command line (fairshare import), which has no such limit.";
 
     /// <summary>
     /// A body the API cannot read: a value JSON refused (an enum's number, say) is a 400 naming the field and
@@ -41,7 +55,9 @@ public sealed class BadRequestBodyHandler : IExceptionHandler
             return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] },
                 $"{field}: {reason}", title: "The request has a bad value.");
         }
-        return Results.Problem(bad.Message, statusCode: bad.StatusCode, title: "The request cannot be read.");
+        return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? Results.Problem(TooLarge, statusCode: bad.StatusCode, title: "The request is too large.")
+            : Results.Problem(bad.Message, statusCode: bad.StatusCode, title: "The request cannot be read.");
     }
 }
 

@@ -41,7 +41,7 @@ public static class FairShareWebApp
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         }
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BadRequestBodyHandler.MaxRequestBytes);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(oidc);

@@ -19,6 +19,7 @@ public sealed class StatusModel : PageModel
             404 => ("Page not found", "If you typed the web address, check it is correct. The page may belong to another authority, or it may have been removed."),
             400 => ("There is a problem with the request", HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] as string ?? "Check the address or the form and try again."),
             403 => ("You cannot do this", HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] as string ?? "Your role does not give access to this page."),
+            413 => ("The file is too large", HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] as string ?? Hosting.BadRequestBodyHandler.TooLarge),
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with the service", "Try again later. If it keeps happening, contact your FairShare administrator."),
         };

@@ -18,6 +18,7 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? ExpectTotal { get; set; }
+    [BindProperty] public string? Encoding { get; set; }
 
     public IReadOnlyList<ImportKind> Kinds { get; private set; } = [];
     public string? Message { get; private set; }
@@ -47,6 +48,11 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
             return refused;
         }
         var kind = Features.Inputs.Parse.Word<ImportKind>(Kind, "Kind");
+        var encoding = Features.Inputs.Parse.Encoding(Encoding, "Encoding");
+        if (!encoding.IsSuccess)
+        {
+            ModelState.AddModelError("Encoding", "Select how the file's text is saved: UTF-8 or Windows-1252.");
+        }
         decimal? expected = null;
         if (!string.IsNullOrWhiteSpace(ExpectTotal))
         {
@@ -74,8 +80,8 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
         }
         using var content = new MemoryStream();
         await Upload!.CopyToAsync(content, cancellationToken);
-        var outcome = await import.HandleAsync(new ImportRequest(kind.Value, Upload.FileName, content.ToArray(), expected), cancellationToken);
-        if (this.Show(outcome, new Dictionary<string, string> { ["kind"] = "Kind" }, "Upload") is { } failed)
+        var outcome = await import.HandleAsync(new ImportRequest(kind.Value, Upload.FileName, content.ToArray(), expected, encoding.Value), cancellationToken);
+        if (this.Show(outcome, new Dictionary<string, string> { ["kind"] = "Kind", ["encoding"] = "Encoding" }, "Upload") is { } failed)
         {
             return failed;
         }
