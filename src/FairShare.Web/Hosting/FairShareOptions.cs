@@ -32,6 +32,14 @@ public sealed class FairShareOptions
     /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>
     public string? KeysFolder { get; set; }
+
+    /// <summary>Addresses of the reverse proxies (TLS terminators, load balancers) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed, e.g. <c>10.0.0.5</c>. Empty (and no <see cref="KnownNetworks"/>): those headers
+    /// are ignored from everyone, loopback included.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form, e.g. <c>10.0.0.0/24</c>.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 /// <summary>
