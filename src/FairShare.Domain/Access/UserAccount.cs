@@ -35,6 +35,9 @@ public sealed class UserAccount : ITenantOwned
     public DateTimeOffset? LockoutEnd { get; set; }
     public int AccessFailedCount { get; set; }
 
+    /// <summary>Locked by an administrator until <see cref="LockoutEnd"/>: no sign-in, and any session it has ends.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now;
+
     /// <summary>The subject identifier from the council's identity provider, when it signs in through OpenID Connect.</summary>
     public string? ExternalSubject { get; set; }
 

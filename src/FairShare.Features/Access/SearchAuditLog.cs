@@ -25,6 +25,10 @@ public sealed class SearchAuditLog(FairShareDbContext db, TenantContext tenants)
         var from = OptionalDate(request.From, "from");
         var to = OptionalDate(request.To, "to");
         List<DomainError> errors = [.. from.Errors, .. to.Errors];
+        if (errors.Count == 0 && from.Value is { } earliest && to.Value is { } latest && latest < earliest)
+        {
+            errors.Add(new DomainError("to", $"'To' ({latest:yyyy-MM-dd}) is before 'from' ({earliest:yyyy-MM-dd}); put the earlier date first."));
+        }
         if (errors.Count > 0)
         {
             return Outcome<IReadOnlyList<AuditLine>>.Invalid(errors);

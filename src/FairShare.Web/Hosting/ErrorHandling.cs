@@ -79,6 +79,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Pages and exports (statements, journals, the audit log) are for the person who asked, not for a browser's or a
+        // proxy's cache: whatever an endpoint answers is no-store unless it says otherwise. Static files have no endpoint.
+        context.Response.OnStarting(() =>
+        {
+            if (context.GetEndpoint() is not null && !context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }

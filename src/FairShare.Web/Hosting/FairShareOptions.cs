@@ -21,6 +21,10 @@ public sealed class FairShareOptions
     /// <summary>The first wait, in seconds, once an account is slowed; it doubles with each further wrong password, up to 15 minutes.</summary>
     public int SignInSlowDownSeconds { get; set; } = 30;
 
+    /// <summary>Refused API tokens (unknown, revoked, expired) allowed per client address per minute; beyond them every token
+    /// from that address is answered 429 with <c>Retry-After</c>, unchecked, until the minute is over.</summary>
+    public int ApiTokenFailuresPerMinute { get; set; } = 30;
+
     /// <summary>Where people send feedback and report problems, shown on the help, feedback and accessibility pages.
     /// Empty: they are told to contact their FairShare administrator.</summary>
     public string? SupportEmail { get; set; }
@@ -28,6 +32,14 @@ public sealed class FairShareOptions
     /// <summary>Where the data-protection keys (which protect sign-in cookies) are kept; share it between app instances.
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>
     public string? KeysFolder { get; set; }
+
+    /// <summary>Addresses of the reverse proxies (TLS terminators, load balancers) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed, e.g. <c>10.0.0.5</c>. Empty (and no <see cref="KnownNetworks"/>): those headers
+    /// are ignored from everyone, loopback included.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form, e.g. <c>10.0.0.0/24</c>.</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using FairShare.Domain.Access;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
 
@@ -22,6 +24,32 @@ public static class FairShareWebApp
     public const string ApiPolicy = "api";
     public const string SignInRateLimit = "sign-in";
     public const string ApiRateLimit = "api";
+
+    /// <summary>
+    /// Believes <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> only from the configured proxies, so that behind a TLS
+    /// proxy cookies are marked Secure and rate limits see the client's address, and no one else can claim either.
+    /// </summary>
+    private static void UseForwardedHeadersFromKnownProxies(WebApplication app, FairShareOptions options)
+    {
+        if (options.KnownProxies.Length == 0 && options.KnownNetworks.Length == 0)
+        {
+            return;
+        }
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in options.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                : throw new InvalidOperationException($"FairShare:KnownProxies: '{proxy}' is not an IP address (for example 10.0.0.5)."));
+        }
+        foreach (var network in options.KnownNetworks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                : throw new InvalidOperationException($"FairShare:KnownNetworks: '{network}' is not a network in CIDR form (for example 10.0.0.0/24)."));
+        }
+        app.UseForwardedHeaders(forwarded);
+    }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -49,6 +77,8 @@ public static class FairShareWebApp
         builder.Services.AddFairShare(database);
         builder.Services.AddScoped<DemoMode>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddSingleton<ApiTokenFailures>();
         builder.Services.AddDataProtection()
             .SetApplicationName("FairShare")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
@@ -66,6 +96,8 @@ public static class FairShareWebApp
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
         });
+        // The antiforgery cookie is Secure whenever the request came over HTTPS (through a known proxy too), as the session cookie is.
+        builder.Services.AddAntiforgery(a => a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -105,6 +137,7 @@ public static class FairShareWebApp
         builder.Services.ConfigureHttpJsonOptions(o => FairShareJson.Configure(o.SerializerOptions));
 
         var app = builder.Build();
+        UseForwardedHeadersFromKnownProxies(app, options);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // A page's bare 403 or 404 (a use case's forbidden or not found) is re-executed as the status page, with the outcome's sentence.
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -160,6 +193,8 @@ public static class FairShareWebApp
             c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             c.ExpireTimeSpan = TimeSpan.FromHours(8);
             c.SlidingExpiration = true;
+            // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
+            c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         }));
         if (oidc.IsConfigured)
         {

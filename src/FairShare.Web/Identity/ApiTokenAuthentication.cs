@@ -8,11 +8,13 @@ namespace FairShare.Web.Identity;
 
 /// <summary>Authenticates API calls that present <c>Authorization: Bearer fs_…</c>.</summary>
 public sealed class ApiTokenAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticateApiToken authenticate)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticateApiToken authenticate,
+    ApiTokenFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     private const string RefusalKey = "fairshare:token-refusal";
+    private const string LimitedKey = "fairshare:token-limited";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -21,9 +23,17 @@ public sealed class ApiTokenAuthentication(
         {
             return AuthenticateResult.NoResult();
         }
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.RetryAfter(address) is { } wait)
+        {
+            // Too many refused tokens from this address: this one is not even looked up.
+            Context.Items[LimitedKey] = wait;
+            return AuthenticateResult.Fail("Too many refused API tokens from this address.");
+        }
         var outcome = await authenticate.HandleAsync(new AuthenticateApiTokenRequest(header["Bearer ".Length..].Trim()), Context.RequestAborted);
         if (!outcome.IsOk)
         {
+            failures.Failed(address);
             Context.Items[RefusalKey] = outcome.Message;
             return AuthenticateResult.Fail(outcome.Message);
         }
@@ -40,6 +50,14 @@ public sealed class ApiTokenAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[LimitedKey] is TimeSpan wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Results.Problem($"This address has sent too many API tokens that were refused. Wait {seconds} seconds, then try again.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many refused API tokens").ExecuteAsync(Context);
+            return;
+        }
         var detail = Context.Items[RefusalKey] as string ?? "Send an API token: Authorization: Bearer fs_… (an administrator issues them).";
         await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in").ExecuteAsync(Context);
     }

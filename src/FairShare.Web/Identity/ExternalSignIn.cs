@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using FairShare.Domain.Access;
-using FairShare.Features.Access;
 using FairShare.Persistence;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Web.Identity;
@@ -34,7 +32,6 @@ public static class ExternalSignIn
             account.ExternalSubject = subject;
             await db.AsSystemAsync(() => db.SaveChangesAsync());
         }
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(ActorFactory.ClaimsOf(account)
-            .Append(new Claim("AspNet.Identity.SecurityStamp", account.SecurityStamp)), IdentityConstants.ApplicationScheme));
+        context.Principal = SessionCheck.PrincipalOf(account);
     }
 }

@@ -122,14 +122,8 @@ public sealed class UserAccountStore(FairShareDbContext db) :
     }
 }
 
-/// <summary>Signs people in with the claims FairShare's use cases read: authority and role grants.</summary>
+/// <summary>Signs people in with the claims FairShare's use cases read (authority and role grants) and the session's fingerprint.</summary>
 public sealed class FairShareClaimsFactory : IUserClaimsPrincipalFactory<UserAccount>
 {
-    public Task<System.Security.Claims.ClaimsPrincipal> CreateAsync(UserAccount user)
-    {
-        var identity = new System.Security.Claims.ClaimsIdentity(
-            Features.Access.ActorFactory.ClaimsOf(user).Append(new System.Security.Claims.Claim("AspNet.Identity.SecurityStamp", user.SecurityStamp)),
-            IdentityConstants.ApplicationScheme);
-        return Task.FromResult(new System.Security.Claims.ClaimsPrincipal(identity));
-    }
+    public Task<System.Security.Claims.ClaimsPrincipal> CreateAsync(UserAccount user) => Task.FromResult(SessionCheck.PrincipalOf(user));
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace FairShare.Web.Pages;
 
 [EnableRateLimiting(FairShareWebApp.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<UserAccount> signIn, SignInThrottle throttle, DemoMode demo, OpenIdConnectSettings oidc) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, PasswordCheck passwords, SignInThrottle throttle, DemoMode demo, OpenIdConnectSettings oidc, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -40,22 +40,18 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, SignInThrottl
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: false);
-        if (result.Succeeded)
+        // One path for every email, known or not, locked or not: the answer and its time say nothing of which accounts exist.
+        var account = await passwords.CheckAsync(Email, Password);
+        if (account is not null && !account.IsLockedAt(clock.GetUtcNow()))
         {
             throttle.Succeeded(Email);
+            await signIn.SignInAsync(account, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        if (result.IsLockedOut)
-        {
-            var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
-            var until = user?.LockoutEnd is { } end ? $" until {end.ToOffset(TimeSpan.Zero):HH:mm} UTC" : "";
-            (Error, ErrorField) = ($"This account is locked{until}. Ask your administrator.", "email");
-        }
-        else
-        {
-            (Error, ErrorField) = ("The email address or password is wrong", "email");
-        }
+        // Only someone who knows the password learns that an administrator has locked the account.
+        (Error, ErrorField) = account is null
+            ? ("The email address or password is wrong", "email")
+            : ("This account cannot sign in at the moment. Ask your FairShare administrator.", "email");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
