@@ -14,7 +14,31 @@ public static class CliApp
     /// <summary>The command with the clock given (tests pin "today", so the demo's year and every timestamp are fixed).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, CancellationToken cancellationToken = default)
     {
-        var global = new GlobalOptions(clock);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (Array.FindIndex(args, a => a.Contains('\0', StringComparison.Ordinal)) is var nul and >= 0)
+        {
+            // No shell can pass one, but a program can; file names and values never hold one.
+            await stderr.WriteLineAsync($"fairshare: argument {nul + 1} holds a NUL character, which no file name or value may hold.");
+            return CliOutcome.Invalid;
+        }
+        var root = Create(new GlobalOptions(clock), stdout, stderr);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(
+                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (ConfigurationProblemException e)
+        {
+            await stderr.WriteLineAsync($"fairshare: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The whole command tree, writing to the given streams (tests walk it to reach every command and option).</summary>
+    public static Command Create(GlobalOptions global, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(global);
         var root = new Command("fairshare",
             "FairShare: an honest internal market for a council's support services — catalogue, recharges and the ledger.\n" +
             "Database settings come from --database/--connection-string/--data, else the environment " +
@@ -33,16 +57,6 @@ public static class CliApp
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Recharge(global, stdout, stderr));
         root.Subcommands.Add(StatementCommand.Create(global, stdout, stderr));
-
-        try
-        {
-            return await root.Parse(args).InvokeAsync(
-                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
-        }
-        catch (ConfigurationProblemException e)
-        {
-            await stderr.WriteLineAsync($"fairshare: {e.Message}");
-            return 1;
-        }
+        return root;
     }
 }

@@ -13,6 +13,9 @@ public sealed record SetBudgetRequest(int CostCentreId, int FinancialYear, decim
 /// <summary>A finance officer sets a cost centre's budget for a financial year; the audit log keeps the one before.</summary>
 public sealed class SetBudget(FairShareDbContext db, TenantContext tenants, AuditTrail audit)
 {
+    /// <summary>The most a budget may be, either way (an income budget is negative): the bound of a ledger amount, so sums stay exact.</summary>
+    public const decimal MostPounds = 1_000_000_000m;
+
     public async Task<Outcome<BudgetLine>> HandleAsync(SetBudgetRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,6 +55,10 @@ public sealed class SetBudget(FairShareDbContext db, TenantContext tenants, Audi
         if (r.Amount is not { } amount)
         {
             yield return new DomainError("amount", "Enter the budget in pounds.");
+        }
+        else if (Math.Abs(amount) > MostPounds)
+        {
+            yield return new DomainError("amount", $"£{amount:#,0.##} is more than a budget may be: at most £{MostPounds:#,0}, plus or minus.");
         }
         else if (!Money.IsWholePence(amount))
         {

@@ -86,7 +86,15 @@ public static class FairShareWebApp
         AddSignIn(builder.Services, oidc);
         builder.Services.AddRazorPages(o =>
         {
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            // Every form post carries the antiforgery token, except the status page's: a refused post is re-executed
+            // there, and it must still say why (a form the framework cannot read at all, with a NUL in a field, included).
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
+            {
+                if (page.ViewEnginePath != "/Status")
+                {
+                    page.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                }
+            });
             o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Demo");

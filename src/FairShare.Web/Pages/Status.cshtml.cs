@@ -1,18 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages;
 
 /// <summary>The page shown for an error status: 404 and the like, and 500 after the exception handler.</summary>
-[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
-    /// <summary>A refused form post is re-executed here as a POST.</summary>
-    public void OnPost(int code) => OnGet(code);
+    /// <summary>
+    /// A refused form post is re-executed here as a POST. The code comes from the route only: the form is the one that
+    /// was refused, and may be one the framework cannot read (a NUL in a field), which must not spoil this page too.
+    /// </summary>
+    public void OnPost([FromRoute] int code) => OnGet(code);
 
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int code)
+    public void OnGet([FromRoute] int code)
     {
         (Title, Explanation) = code switch
         {
