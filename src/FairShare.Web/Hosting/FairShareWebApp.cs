@@ -144,8 +144,11 @@ public static class FairShareWebApp
         }));
         builder.Services.ConfigureHttpJsonOptions(o => FairShareJson.Configure(o.SerializerOptions));
 
+        builder.Services.AddOperations();
+
         var app = builder.Build();
         UseForwardedHeadersFromKnownProxies(app, options);
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // A page's bare 403 or 404 (a use case's forbidden or not found) is re-executed as the status page, with the outcome's sentence.
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -162,6 +165,7 @@ public static class FairShareWebApp
         app.UseAuthorization();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAntiforgery();
+        app.MapOperations();
         app.MapOpenApi().AllowAnonymous();
         app.MapFairShareApi();
         app.MapRazorPages();

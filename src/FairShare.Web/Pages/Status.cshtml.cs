@@ -16,8 +16,11 @@ public sealed class StatusModel : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
+    public int Code { get; private set; }
+
     public void OnGet([FromRoute] int code)
     {
+        Code = code;
         (Title, Explanation) = code switch
         {
             404 => ("Page not found", "If you typed the web address, check it is correct. The page may belong to another authority, or it may have been removed."),
