@@ -72,7 +72,9 @@ public sealed class OperationsTests
         var token = await WebAppFixture.AntiforgeryTokenAsync(browser, "/sign-in");
         using (var wrong = await browser.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "finance.officer@northshire.example", ["Password"] = "not-the-password", ["__RequestVerificationToken"] = token,
+            ["Email"] = "finance.officer@northshire.example",
+            ["Password"] = "not-the-password",
+            ["__RequestVerificationToken"] = token,
         })))
         {
             Assert.NotEqual(HttpStatusCode.InternalServerError, wrong.StatusCode);
@@ -80,7 +82,9 @@ public sealed class OperationsTests
         token = await WebAppFixture.AntiforgeryTokenAsync(browser, "/sign-in");
         using (var right = await browser.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "auditor@northshire.example", ["Password"] = "fairshare-demo", ["__RequestVerificationToken"] = token,
+            ["Email"] = "auditor@northshire.example",
+            ["Password"] = "fairshare-demo",
+            ["__RequestVerificationToken"] = token,
         })))
         {
             Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
