@@ -33,7 +33,7 @@ public static class MonthEndEndpoints
                 (await handler.HandleAsync(new ClosePeriodRequest(body.Period), ct)).ToHttp())
             .WithSummary("Close the period for good: { period } (finance officer)");
         api.MapGet("/journal", async (ExportJournal handler, CancellationToken ct, string? period = null, int? batch = null) =>
-                (await handler.HandleAsync(new ExportJournalRequest(period, batch), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv")))
+                (await handler.HandleAsync(new ExportJournalRequest(period, batch), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv; charset=utf-8")))
             .WithSummary("A CSV journal for the general ledger: the period's posted run (?period=2026-05) or one numbered batch (?batch=3)");
         api.MapGet("/journal/batches", async (ListJournalBatches handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new ListJournalBatchesRequest(), ct)).ToHttp())

@@ -33,6 +33,12 @@ public sealed class FairShareOptions
     /// Default: a <c>keys</c> folder beside the embedded database.</summary>
     public string? KeysFolder { get; set; }
 
+    /// <summary>A session ends after this many minutes without a request (default 60).</summary>
+    public int SessionIdleMinutes { get; set; } = 60;
+
+    /// <summary>A session ends this many hours after signing in, however busy (default 12: a long working day); then sign in again.</summary>
+    public int SessionHours { get; set; } = 12;
+
     /// <summary>Addresses of the reverse proxies (TLS terminators, load balancers) whose <c>X-Forwarded-For</c> and
     /// <c>X-Forwarded-Proto</c> are believed, e.g. <c>10.0.0.5</c>. Empty (and no <see cref="KnownNetworks"/>): those headers
     /// are ignored from everyone, loopback included.</summary>

@@ -83,7 +83,7 @@ public static class FairShareWebApp
             .SetApplicationName("FairShare")
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
 
-        AddSignIn(builder.Services, oidc);
+        AddSignIn(builder.Services, oidc, options);
         builder.Services.AddRazorPages(o =>
         {
             // Every form post carries the antiforgery token, except the status page's: a refused post is re-executed
@@ -178,7 +178,7 @@ public static class FairShareWebApp
     }
 
     /// <summary>Local accounts through ASP.NET Core Identity (cookies for pages), API tokens for machines, OpenID Connect when configured.</summary>
-    private static void AddSignIn(IServiceCollection services, OpenIdConnectSettings oidc)
+    private static void AddSignIn(IServiceCollection services, OpenIdConnectSettings oidc, FairShareOptions options)
     {
         services.AddIdentityCore<UserAccount>(o =>
             {
@@ -203,7 +203,7 @@ public static class FairShareWebApp
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Lax;
             c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            c.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionIdleMinutes);
             c.SlidingExpiration = true;
             // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
             c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;

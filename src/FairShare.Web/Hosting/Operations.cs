@@ -82,12 +82,14 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
             {
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var (authority, actor, via) = tenants.IsSet ? (tenants.Current.AuthorityId, tenants.Actor.Id, tenants.Actor.Via) : ((int?)null, (string?)null, (string?)null);
-                Answered(logger, context.Request.Method, path.Value ?? "", context.Response.StatusCode, elapsed, authority, actor, via);
+                var status = context.Response.StatusCode;
+                // Refusals (401, 403), limits (429) and faults (5xx) stand out as security and error events.
+                var level = status >= 500 ? LogLevel.Error : status is 401 or 403 or 429 ? LogLevel.Warning : LogLevel.Information;
+                Answered(logger, level, context.Request.Method, path.Value ?? "", status, elapsed, authority, actor, via);
             }
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms (authority {AuthorityId}, account {ActorId}, via {Via})")]
-    private static partial void Answered(ILogger logger, string method, string path, int status, double elapsedMs, int? authorityId, string? actorId, string? via);
+    [LoggerMessage(EventId = 1, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0.0} ms (authority {AuthorityId}, account {ActorId}, via {Via})")]
+    private static partial void Answered(ILogger logger, LogLevel level, string method, string path, int status, double elapsedMs, int? authorityId, string? actorId, string? via);
 }

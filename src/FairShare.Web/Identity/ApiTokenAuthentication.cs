@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FairShare.Web.Identity;
 
 /// <summary>Authenticates API calls that present <c>Authorization: Bearer fs_…</c>.</summary>
-public sealed class ApiTokenAuthentication(
+public sealed partial class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticateApiToken authenticate,
     ApiTokenFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -28,12 +28,14 @@ public sealed class ApiTokenAuthentication(
         {
             // Too many refused tokens from this address: this one is not even looked up.
             Context.Items[LimitedKey] = wait;
+            TokensLimited(Logger);
             return AuthenticateResult.Fail("Too many refused API tokens from this address.");
         }
         var outcome = await authenticate.HandleAsync(new AuthenticateApiTokenRequest(header["Bearer ".Length..].Trim()), Context.RequestAborted);
         if (!outcome.IsOk)
         {
             failures.Failed(address);
+            TokenRefused(Logger, outcome.Message);
             Context.Items[RefusalKey] = outcome.Message;
             return AuthenticateResult.Fail(outcome.Message);
         }
@@ -65,4 +67,10 @@ public sealed class ApiTokenAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         await Results.Problem("This API token's role does not allow the request.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden")
             .ExecuteAsync(Context);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Security: API token refused: {Reason}")]
+    private static partial void TokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Security: API token not looked up, too many refused from this address")]
+    private static partial void TokensLimited(ILogger logger);
 }

@@ -32,6 +32,6 @@ public static class ExternalSignIn
             account.ExternalSubject = subject;
             await db.AsSystemAsync(() => db.SaveChangesAsync());
         }
-        context.Principal = SessionCheck.PrincipalOf(account);
+        context.Principal = SessionCheck.PrincipalOf(account, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

@@ -8,7 +8,8 @@ namespace FairShare.Web.Identity;
 /// hash, or, for an unknown email (or an account with no local password), against a dummy hash made by the same
 /// hasher. So an unknown email takes as long as a wrong password, and the answer cannot tell them apart.
 /// </summary>
-public sealed class PasswordCheck(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher)
+/// <remarks>Each answer is logged as a security event by account id, never by the email typed or the password.</remarks>
+public sealed partial class PasswordCheck(UserManager<UserAccount> users, IPasswordHasher<UserAccount> hasher, ILogger<PasswordCheck> logger)
 {
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
@@ -20,10 +21,26 @@ public sealed class PasswordCheck(UserManager<UserAccount> users, IPasswordHashe
         if (account?.PasswordHash is null)
         {
             _ = hasher.VerifyHashedPassword(account!, DummyHash(), password);
+            NoSuchAccount(logger);
             return null;
         }
-        return await users.CheckPasswordAsync(account, password) ? account : null;
+        if (await users.CheckPasswordAsync(account, password))
+        {
+            SignedIn(logger, account.Id);
+            return account;
+        }
+        WrongPassword(logger, account.Id);
+        return null;
     }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Security: account {AccountId} signed in with its password")]
+    private static partial void SignedIn(ILogger logger, int accountId);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Security: sign-in refused, wrong password for account {AccountId}")]
+    private static partial void WrongPassword(ILogger logger, int accountId);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Security: sign-in refused, no account with a password has the email given")]
+    private static partial void NoSuchAccount(ILogger logger);
 
     private string DummyHash()
     {

@@ -20,10 +20,14 @@ namespace FairShare.Web.Identity;
 /// <remarks>
 /// Signing out ends all of that person's sessions (every browser they are signed in on), not only this one: the
 /// stamp is one per account. The fingerprint is a SHA-256 inside the cookie, which data protection encrypts.
+/// A session also ends after <see cref="Hosting.FairShareOptions.SessionIdleMinutes"/> without a request (the cookie's
+/// sliding expiry) and, however busy, <see cref="Hosting.FairShareOptions.SessionHours"/> after signing in (the
+/// signed-in time is in the cookie, checked here).
 /// </remarks>
 public static class SessionCheck
 {
     public const string FingerprintClaim = "fairshare:session";
+    public const string SignedInAtClaim = "fairshare:signed-in-at";
 
     /// <summary>The fingerprint of the account's credentials and authority: any change to them ends its sessions.</summary>
     public static string FingerprintOf(UserAccount user)
@@ -36,10 +40,11 @@ public static class SessionCheck
     }
 
     /// <summary>The claims a session cookie carries for this account.</summary>
-    public static ClaimsPrincipal PrincipalOf(UserAccount user) =>
+    public static ClaimsPrincipal PrincipalOf(UserAccount user, DateTimeOffset signedInAt) =>
         new(new ClaimsIdentity(ActorFactory.ClaimsOf(user)
             .Append(new Claim("AspNet.Identity.SecurityStamp", user.SecurityStamp))
-            .Append(new Claim(FingerprintClaim, FingerprintOf(user))), IdentityConstants.ApplicationScheme));
+            .Append(new Claim(FingerprintClaim, FingerprintOf(user)))
+            .Append(new Claim(SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))), IdentityConstants.ApplicationScheme));
 
     /// <summary>The cookie's <c>OnValidatePrincipal</c>: refuses a session whose account has changed since it began.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
@@ -51,7 +56,12 @@ public static class SessionCheck
             ? await services.GetRequiredService<ActorFactory>().FindUserAsync(id, context.HttpContext.RequestAborted)
             : null;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var longest = TimeSpan.FromHours(services.GetRequiredService<Hosting.FairShareOptions>().SessionHours);
+        var signedInAt = long.TryParse(principal?.FindFirstValue(SignedInAtClaim), CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
         if (account is null
+            || signedInAt is null
+            || now - signedInAt.Value > longest
             || account.IsLockedAt(now)
             || !string.Equals(principal!.FindFirstValue(FingerprintClaim), FingerprintOf(account), StringComparison.Ordinal))
         {

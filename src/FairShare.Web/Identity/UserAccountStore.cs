@@ -123,7 +123,7 @@ public sealed class UserAccountStore(FairShareDbContext db) :
 }
 
 /// <summary>Signs people in with the claims FairShare's use cases read (authority and role grants) and the session's fingerprint.</summary>
-public sealed class FairShareClaimsFactory : IUserClaimsPrincipalFactory<UserAccount>
+public sealed class FairShareClaimsFactory(TimeProvider clock) : IUserClaimsPrincipalFactory<UserAccount>
 {
-    public Task<System.Security.Claims.ClaimsPrincipal> CreateAsync(UserAccount user) => Task.FromResult(SessionCheck.PrincipalOf(user));
+    public Task<System.Security.Claims.ClaimsPrincipal> CreateAsync(UserAccount user) => Task.FromResult(SessionCheck.PrincipalOf(user, clock.GetUtcNow()));
 }

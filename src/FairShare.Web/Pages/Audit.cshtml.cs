@@ -39,6 +39,6 @@ public sealed class AuditModel(SearchAuditLog search, ExportAuditLog export, Ten
             // Bad dates: the search page, with the error summary and the dates as typed.
             return Page();
         }
-        return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv", outcome.Value.FileName);
+        return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv; charset=utf-8", outcome.Value.FileName);
     }
 }

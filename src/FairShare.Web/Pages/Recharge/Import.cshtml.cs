@@ -37,7 +37,7 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
             return NotFound();
         }
         var (name, csv) = await demoData.ImportableUsageAsync(cancellationToken);
-        return File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", name);
+        return File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

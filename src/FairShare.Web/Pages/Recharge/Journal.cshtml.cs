@@ -12,7 +12,7 @@ public sealed class JournalModel(ExportJournal export) : PageModel
         var outcome = await export.HandleAsync(new ExportJournalRequest(period, batch), cancellationToken);
         if (outcome.IsOk)
         {
-            return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv", outcome.Value.FileName);
+            return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv; charset=utf-8", outcome.Value.FileName);
         }
         HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] = outcome.Message;
         return this.Show(outcome) ?? StatusCode(StatusCodes.Status400BadRequest);

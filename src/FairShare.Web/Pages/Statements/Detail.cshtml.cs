@@ -34,7 +34,7 @@ public sealed class StatementModel(GetStatement getStatement) : PageModel
     }
 
     public Task<IActionResult> OnGetCsvAsync([FromRoute] int id, CancellationToken cancellationToken) =>
-        FileAsync(id, s => File(System.Text.Encoding.UTF8.GetBytes(StatementCsv.Write(s)), "text/csv", $"statement-{s.Code}-{s.Period}.csv"), cancellationToken);
+        FileAsync(id, s => File(System.Text.Encoding.UTF8.GetBytes(StatementCsv.Write(s)), "text/csv; charset=utf-8", $"statement-{s.Code}-{s.Period}.csv"), cancellationToken);
 
     public Task<IActionResult> OnGetXlsxAsync([FromRoute] int id, CancellationToken cancellationToken) =>
         FileAsync(id, s => File(XlsxExport.Write("Statement", StatementCsv.Rows(s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statement-{s.Code}-{s.Period}.xlsx"), cancellationToken);
