@@ -114,8 +114,8 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
             return Outcome<RechargeRunSummary>.Refused($"{accounting.Month} is already posted as run {winner?.Id}; reverse it first to run again.", "period");
         }
         progress?.Report("Writing journals and statement lines");
-        await LedgerWriter.SaveJournalsAsync(db, [.. result.Journals.Select(j => LedgerWriter.ToRow(j, run.Id))], cancellationToken);
-        db.JournalBatches.Add(JournalBatches.Of(run.Id, JournalBatchKind.Run, accounting, result.Journals, who, now));
+        var head = await LedgerWriter.SaveJournalsAsync(db, tenant.AuthorityId, [.. result.Journals.Select(j => LedgerWriter.ToRow(j, run.Id))], cancellationToken);
+        db.JournalBatches.Add(JournalBatches.Of(tenant.AuthorityId, run.Id, JournalBatchKind.Run, accounting, result.Journals, who, now, head));
         await BulkInsert.WriteAsync(db, result.Lines.Select(l => LedgerWriter.ToRow(l, tenant.AuthorityId, run.Id)).ToList(), cancellationToken);
         audit.Record("recharge.run", "RechargeRun", run.Id, null,
             new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated, summary.Transactions });

@@ -49,8 +49,8 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
             reversed.Add(reversal.Value);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LedgerWriter.SaveJournalsAsync(db, reversals, cancellationToken);
-        db.JournalBatches.Add(JournalBatches.Of(run.Id, JournalBatchKind.Reversal, accounting, reversed, tenants.Actor.Name, now));
+        var head = await LedgerWriter.SaveJournalsAsync(db, tenant.AuthorityId, reversals, cancellationToken);
+        db.JournalBatches.Add(JournalBatches.Of(tenant.AuthorityId, run.Id, JournalBatchKind.Reversal, accounting, reversed, tenants.Actor.Name, now, head));
         run.Status = RechargeRunStatus.Reversed;
         run.ReversedAt = now;
         run.ReversedBy = tenants.Actor.Name;
