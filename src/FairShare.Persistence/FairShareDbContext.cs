@@ -38,6 +38,7 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PeriodStatusRow> PeriodStatuses => Set<PeriodStatusRow>();
     public DbSet<RechargeRunRow> RechargeRuns => Set<RechargeRunRow>();
     public DbSet<RechargeLineRow> RechargeLines => Set<RechargeLineRow>();
+    public DbSet<RechargeDryRunRow> RechargeDryRuns => Set<RechargeDryRunRow>();
     public DbSet<JournalBatchRow> JournalBatches => Set<JournalBatchRow>();
     public DbSet<JournalBatchEventRow> JournalBatchEvents => Set<JournalBatchEventRow>();
 

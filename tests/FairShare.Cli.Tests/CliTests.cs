@@ -90,6 +90,31 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task TwoPeople_On_RefusesTheOperatorWhoPreparedTheDryRun_BeforeAnythingIsWritten()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, (await cli.RunAsync("demo", "--data", folder)).Code);
+            var on = await cli.RunAsync("authority", "two-people", "on", "--data", folder);
+            Assert.Equal((0, "Northshire County Council now requires two people: whoever prepares a run's dry run cannot post, reverse or close it.\n"), (on.Code, on.Out));
+            Assert.Equal(0, (await cli.RunAsync("recharge", "run", "--period", "2026-04", "--dry-run", "--data", folder)).Code);
+            var post = await cli.RunAsync("recharge", "run", "--period", "2026-04", "--data", folder);
+            Assert.Equal(5, post.Code);
+            Assert.Contains("you prepared the dry run of 2026-04, so someone else must post it.", post.Error, StringComparison.Ordinal);
+            Assert.Contains("0 journals", (await cli.RunAsync("verify", "--data", folder)).Out, StringComparison.Ordinal);
+            var off = await cli.RunAsync("authority", "two-people", "off", "--data", folder);
+            Assert.Equal(0, off.Code);
+            Assert.Equal(0, (await cli.RunAsync("recharge", "run", "--period", "2026-04", "--data", folder)).Code);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Tokens_IssueListRevoke_AndTheTokenActsAsItsRoleOnly()
     {
         var (code, stdout, _) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Legal time recording",

@@ -82,9 +82,33 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
         }
         var result = computed.Value;
         var summary = RechargeRunSummary.Of(result, accounting, method);
+        var twoPeople = await TwoPeople.RequiredAsync(db, tenant.AuthorityId, cancellationToken);
+        var figures = TwoPeople.Figures(summary, result);
         if (request.DryRun)
         {
+            if (twoPeople)
+            {
+                // The first of the two people: what they prepared is recorded, for someone else to post.
+                db.RechargeDryRuns.Add(new RechargeDryRunRow
+                {
+                    AuthorityId = tenant.AuthorityId,
+                    FinancialYearStart = accounting.Year.StartYear,
+                    PeriodNumber = accounting.Number,
+                    Method = method.ToString(),
+                    PreparedById = tenants.Actor.Id,
+                    PreparedBy = who,
+                    PreparedAt = now,
+                    Figures = figures,
+                });
+                audit.Record("recharge.dry-run", "Period", accounting.Month, null, new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated });
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return summary;
+        }
+        var prepared = twoPeople ? await TwoPeople.LatestDryRunAsync(db, tenant.AuthorityId, accounting, cancellationToken) : null;
+        if (TwoPersonRule.Refusal(twoPeople, TwoPersonStep.Post, accounting.Month, tenants.Actor.Id, prepared, figures) is { } refusal)
+        {
+            return Outcome.Refused<RechargeRunSummary>([refusal]);
         }
 
         progress?.Report("Posting");
@@ -98,6 +122,8 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
             Method = method.ToString(),
             PostedAt = now,
             PostedBy = who,
+            PreparedBy = prepared?.PreparedBy,
+            PreparedById = prepared?.PreparedById,
             Summary = JsonSerializer.Serialize(summary, FairShareJson.Compact),
         };
         db.RechargeRuns.Add(run);

@@ -30,6 +30,11 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
         var (accounting, state, _) = decided.Value;
         var run = await db.RechargeRuns.SingleAsync(r => r.AuthorityId == tenant.AuthorityId && r.FinancialYearStart == accounting.Year.StartYear
             && r.PeriodNumber == accounting.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
+        if (TwoPersonRule.Refusal(await TwoPeople.RequiredAsync(db, tenant.AuthorityId, cancellationToken), TwoPersonStep.Reverse, accounting.Month,
+            tenants.Actor.Id, TwoPeople.Of(run)) is { } refusal)
+        {
+            return Outcome.Refused<Done>([refusal]);
+        }
         var journals = await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == run.Id && j.ReversesId == null)
             .OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();

@@ -134,6 +134,21 @@ internal sealed class RechargeRunConfiguration : IEntityTypeConfiguration<Rechar
             .HasFilter("\"Status\" = 'Posted'").HasDatabaseName("IX_RechargeRuns_OnePostedPerPeriod");
         builder.Property(r => r.Summary).HasMaxLength(200_000);
         builder.Property(r => r.PreparedBy).HasMaxLength(200);
+        builder.Property(r => r.PreparedById).HasMaxLength(200);
+    }
+}
+
+internal sealed class RechargeDryRunConfiguration : IEntityTypeConfiguration<RechargeDryRunRow>
+{
+    public void Configure(EntityTypeBuilder<RechargeDryRunRow> builder)
+    {
+        builder.ToTable("RechargeDryRuns");
+        builder.OwnedByAuthority();
+        builder.HasIndex(d => new { d.AuthorityId, d.FinancialYearStart, d.PeriodNumber });
+        builder.Property(d => d.Method).HasMaxLength(40);
+        builder.Property(d => d.PreparedById).HasMaxLength(200);
+        builder.Property(d => d.PreparedBy).HasMaxLength(200);
+        builder.Property(d => d.Figures).HasMaxLength(64);
     }
 }
 

@@ -87,6 +87,9 @@ public sealed class RechargeRunRow : ITenantOwned
     /// <summary>Who ran the dry run this run was posted from (the first of two people, when the authority requires two).</summary>
     public string? PreparedBy { get; set; }
 
+    /// <summary>The preparer's actor id, which the two-person rule compares (a name can be shared).</summary>
+    public string? PreparedById { get; set; }
+
     /// <summary>Totals and over- or under-recovery per provider, as JSON, for the run's report.</summary>
     public string Summary { get; set; } = "";
 }
@@ -287,4 +290,24 @@ public sealed class UsageTotals(int yearStartMonth)
             _order[i] = slot;
         }
     }
+}
+
+/// <summary>
+/// A dry run someone prepared, recorded while the authority requires two people (and only then): who, when, and a
+/// digest of its figures, so that someone else can post exactly what was prepared. Appended, never changed.
+/// </summary>
+public sealed class RechargeDryRunRow : ITenantOwned
+{
+    public long Id { get; set; }
+    public int AuthorityId { get; set; }
+    public Authority Authority { get; set; } = null!;
+    public int FinancialYearStart { get; set; }
+    public int PeriodNumber { get; set; }
+    public string Method { get; set; } = "";
+    public string PreparedById { get; set; } = "";
+    public string PreparedBy { get; set; } = "";
+    public DateTimeOffset PreparedAt { get; set; }
+
+    /// <summary>SHA-256 of the run summary's JSON: what the dry run showed.</summary>
+    public string Figures { get; set; } = "";
 }

@@ -1133,6 +1133,55 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("Postings", (string)null);
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("RechargeDryRuns", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1220,6 +1269,10 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<string>("PreparedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreparedById")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1678,6 +1731,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasOne("FairShare.Persistence.Ledger.JournalEntryRow", null)
                         .WithMany("Postings")
                         .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1080,6 +1080,53 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("Postings", (string)null);
                 });
 
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("RechargeDryRuns", (string)null);
+                });
+
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1163,6 +1210,10 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreparedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedById")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1619,6 +1670,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasOne("FairShare.Persistence.Ledger.JournalEntryRow", null)
                         .WithMany("Postings")
                         .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
