@@ -268,6 +268,18 @@ public abstract class LedgerSealSuite<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task AuditedChangesAtOnce_AppendOneAfterAnother_AndTheChainStaysIntact()
+    {
+        var before = await VerifyAsync();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            AsAsync(Finance, s => s.GetRequiredService<SetRechargeMethod>().HandleAsync(new SetRechargeMethodRequest(i % 2 == 0 ? "StepDown" : "Reciprocal")).Ok()))));
+        await AsAsync(Finance, s => s.GetRequiredService<SetRechargeMethod>().HandleAsync(new SetRechargeMethodRequest("Reciprocal")).Ok());
+        var after = await VerifyAsync();
+        Assert.True(after.Intact, string.Join("\n", after.Findings));
+        Assert.Equal(before.AuditEntries + 9, after.AuditEntries);
+    }
+
+    [Fact]
     public async Task Verify_IsForAuditorsFinanceOfficersAndAdministrators()
     {
         foreach (var role in new[] { Role.Auditor, Role.FinanceOfficer, Role.Administrator })
