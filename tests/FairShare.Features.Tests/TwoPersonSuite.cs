@@ -52,6 +52,8 @@ public abstract class TwoPersonSuite<TDatabase>(TDatabase database) : IClassFixt
             Assert.Equal("This authority requires two people: you prepared the dry run of 2026-05, so someone else must post it.", same.Message);
             Assert.Equal(before, await CountsAsync());
 
+            // Cal reviews the figures with a dry run of his own, then posts what Bea prepared.
+            await RunAsync("Cal", "2026-05", dry: true).Ok();
             var posted = await RunAsync("Cal", "2026-05", dry: false).Ok();
             await using (var scope = database.Scope())
             {

@@ -19,6 +19,19 @@ public enum TwoPersonStep
 /// </summary>
 public static class TwoPersonRule
 {
+    /// <summary>
+    /// The dry run a post rests on, of those recorded for the period (oldest first): the latest by someone else with
+    /// the figures as they are now; else the latest by someone else; else the latest. A second person who runs their
+    /// own dry run to review the figures does not thereby become the one who prepared them.
+    /// </summary>
+    public static PreparedDryRun? RestsOn(IReadOnlyList<PreparedDryRun> dryRuns, string actorId, string figures)
+    {
+        ArgumentNullException.ThrowIfNull(dryRuns);
+        return dryRuns.LastOrDefault(d => d.PreparedById != actorId && d.Figures == figures)
+            ?? dryRuns.LastOrDefault(d => d.PreparedById != actorId)
+            ?? (dryRuns.Count > 0 ? dryRuns[^1] : null);
+    }
+
     /// <param name="required">The authority's setting.</param>
     /// <param name="step">Post, reverse or close.</param>
     /// <param name="period">The period, as people write it (2026-05).</param>

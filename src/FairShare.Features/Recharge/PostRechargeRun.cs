@@ -105,7 +105,7 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
             }
             return summary;
         }
-        var prepared = twoPeople ? await TwoPeople.LatestDryRunAsync(db, tenant.AuthorityId, accounting, cancellationToken) : null;
+        var prepared = twoPeople ? TwoPersonRule.RestsOn(await TwoPeople.DryRunsAsync(db, tenant.AuthorityId, accounting, cancellationToken), tenants.Actor.Id, figures) : null;
         if (TwoPersonRule.Refusal(twoPeople, TwoPersonStep.Post, accounting.Month, tenants.Actor.Id, prepared, figures) is { } refusal)
         {
             return Outcome.Refused<RechargeRunSummary>([refusal]);

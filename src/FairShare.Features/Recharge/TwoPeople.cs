@@ -16,14 +16,12 @@ internal static class TwoPeople
     public static Task<bool> RequiredAsync(FairShareDbContext db, int authorityId, CancellationToken ct) =>
         db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.RequiresTwoPeople).SingleAsync(ct);
 
-    /// <summary>The latest dry run recorded for the period, if any.</summary>
-    public static async Task<PreparedDryRun?> LatestDryRunAsync(FairShareDbContext db, int authorityId, AccountingPeriod period, CancellationToken ct)
-    {
-        var row = await db.RechargeDryRuns.AsNoTracking()
+    /// <summary>The dry runs recorded for the period, oldest first.</summary>
+    public static async Task<IReadOnlyList<PreparedDryRun>> DryRunsAsync(FairShareDbContext db, int authorityId, AccountingPeriod period, CancellationToken ct) =>
+        [.. (await db.RechargeDryRuns.AsNoTracking()
             .Where(d => d.AuthorityId == authorityId && d.FinancialYearStart == period.Year.StartYear && d.PeriodNumber == period.Number)
-            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
-        return row is null ? null : new PreparedDryRun(row.PreparedById, row.PreparedBy, row.PreparedAt, row.Figures);
-    }
+            .OrderBy(d => d.Id).ToListAsync(ct))
+            .Select(d => new PreparedDryRun(d.PreparedById, d.PreparedBy, d.PreparedAt, d.Figures))];
 
     /// <summary>The dry run a posted run rests on, as recorded on it (null: posted while the rule was off).</summary>
     public static PreparedDryRun? Of(RechargeRunRow? run) =>

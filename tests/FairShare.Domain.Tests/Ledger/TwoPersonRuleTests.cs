@@ -52,4 +52,16 @@ public class TwoPersonRuleTests
     [InlineData(TwoPersonStep.Close)]
     public void On_ARunPostedBeforeTheRule_RestsOnNoDryRun_AndMayBeReversedOrClosed(TwoPersonStep step) =>
         Assert.Null(TwoPersonRule.Refusal(true, step, "2026-05", "user:1", null));
+
+    [Fact]
+    public void APost_RestsOnSomeoneElsesDryRunOfTheSameFigures_EvenWhenThePosterRanOneToReview()
+    {
+        var byBen = ByAnna with { PreparedById = "user:2", PreparedBy = "Ben" };
+        var stale = ByAnna with { Figures = "figures-0" };
+        Assert.Equal(ByAnna, TwoPersonRule.RestsOn([stale, ByAnna, byBen], "user:2", "figures-1"));
+        Assert.Null(TwoPersonRule.Refusal(true, TwoPersonStep.Post, "2026-05", "user:2", TwoPersonRule.RestsOn([ByAnna, byBen], "user:2", "figures-1"), "figures-1"));
+        Assert.Equal(byBen, TwoPersonRule.RestsOn([ByAnna, byBen], "user:1", "figures-1"));
+        Assert.Equal(ByAnna, TwoPersonRule.RestsOn([ByAnna], "user:1", "figures-1"));
+        Assert.Null(TwoPersonRule.RestsOn([], "user:1", "figures-1"));
+    }
 }
