@@ -239,6 +239,27 @@ public abstract class LedgerSealSuite<TDatabase>(TDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task AnAuditEntryDeleted_LeavesASequenceGap_AndABrokenLink_AtTheEntryAfterIt()
+    {
+        var entries = await WithDbAsync(db => db.AuditEntries.Where(a => a.Authority.Code == County)
+            .OrderBy(a => EF.Property<long>(a, LedgerSeal.AuditSequence)).Select(a => new { a.Id, Sequence = EF.Property<long>(a, LedgerSeal.AuditSequence) }).Take(3).ToListAsync());
+        Assert.Equal(3, entries.Count);
+        var (gone, next) = (entries[1], entries[2]);
+        await TamperAsync($"""CREATE TABLE "tamper_saved" AS SELECT * FROM "AuditEntries" WHERE "Id" = {gone.Id}; DELETE FROM "AuditEntries" WHERE "Id" = {gone.Id};""");
+        try
+        {
+            var verified = await VerifyAsync();
+            Assert.Contains(verified.Findings, f => (f.Row, f.Id, f.Sequence, f.Check) == ("audit entry", next.Id, next.Sequence, VerifyLedger.SequenceGap));
+            Assert.Contains(verified.Findings, f => (f.Row, f.Id, f.Check) == ("audit entry", next.Id, VerifyLedger.BrokenLink));
+        }
+        finally
+        {
+            await TamperAsync("""INSERT INTO "AuditEntries" SELECT * FROM "tamper_saved"; DROP TABLE "tamper_saved";""");
+        }
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task ADatabaseFromBeforeTheSeals_IsSealedWhenMigrated_ExactlyAsItWouldHaveBeenWhenWritten()
     {
         await PostedRunAsync("2026-12");
