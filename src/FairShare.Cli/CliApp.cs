@@ -57,6 +57,8 @@ public static class CliApp
         root.Subcommands.Add(RechargeCommand.Import(global, stdout, stderr));
         root.Subcommands.Add(RechargeCommand.Recharge(global, stdout, stderr));
         root.Subcommands.Add(StatementCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(VerifyCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(AuthorityCommand.Create(global, stdout, stderr));
         return root;
     }
 }

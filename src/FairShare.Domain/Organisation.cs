@@ -44,6 +44,18 @@ public sealed class Authority
         return Result<Authority>.Success(this);
     }
 
+    /// <summary>
+    /// Whether posting, reversing or closing a period needs a second person: someone other than whoever ran the
+    /// dry run it rests on (external auditors test journal authorisation). Off unless the authority turns it on.
+    /// </summary>
+    public bool RequiresTwoPeople { get; private set; }
+
+    public Authority RequireTwoPeople(bool required)
+    {
+        RequiresTwoPeople = required;
+        return this;
+    }
+
     public FinancialYear FinancialYearOf(DateOnly date) => FinancialYear.Containing(date, YearStartMonth);
     public FinancialYear FinancialYearStarting(int startYear) => new(startYear, YearStartMonth);
 }

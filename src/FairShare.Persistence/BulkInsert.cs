@@ -80,7 +80,10 @@ public static class BulkInsert
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY, and an append-only table's trigger refusing a key it holds already
+        // (SQLITE_CONSTRAINT_TRIGGER, worded as a unique index's: Ledger.AppendOnlyTables).
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555
+            || (sqlite.SqliteExtendedErrorCode == 1811 && sqlite.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)),
         _ => false,
     };
 

@@ -135,6 +135,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.AuthorityId, a.At });
         builder.Property(a => a.Before).HasMaxLength(20_000);
         builder.Property(a => a.After).HasMaxLength(20_000);
+        // The chain's columns (Ledger.LedgerSeal), kept out of the domain type.
+        builder.Property<long>(Ledger.LedgerSeal.AuditSequence);
+        builder.Property<string>(Ledger.LedgerSeal.AuditPreviousHash).HasMaxLength(64).IsRequired();
+        builder.Property<string>(Ledger.LedgerSeal.AuditHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(nameof(AuditEntry.AuthorityId), Ledger.LedgerSeal.AuditSequence).IsUnique();
     }
 }
 

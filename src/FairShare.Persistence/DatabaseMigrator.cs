@@ -25,6 +25,10 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
                 {
                     await SummariseUsageAsync(cancellationToken);
                 }
+                if (pending.Any(m => m.EndsWith("_LedgerSeal", StringComparison.Ordinal)))
+                {
+                    await Ledger.LedgerSeal.SealExistingAsync(db, cancellationToken);
+                }
                 return (IReadOnlyList<string>)pending;
             });
         }

@@ -38,6 +38,7 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PeriodStatusRow> PeriodStatuses => Set<PeriodStatusRow>();
     public DbSet<RechargeRunRow> RechargeRuns => Set<RechargeRunRow>();
     public DbSet<RechargeLineRow> RechargeLines => Set<RechargeLineRow>();
+    public DbSet<RechargeDryRunRow> RechargeDryRuns => Set<RechargeDryRunRow>();
     public DbSet<JournalBatchRow> JournalBatches => Set<JournalBatchRow>();
     public DbSet<JournalBatchEventRow> JournalBatchEvents => Set<JournalBatchEventRow>();
 
@@ -65,6 +66,35 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
             SystemAccess = previous;
         }
     }
+
+    /// <summary>
+    /// Saves, sealing new audit entries onto their authority's chain first (<see cref="LedgerSeal"/>). Reading the
+    /// chain's head and appending after it happen in one transaction, holding the chain, so two saves at once
+    /// append one after the other.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await LedgerSeal.SealAddedAuditEntriesAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LedgerSeal.SealAddedAuditEntriesAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Audit entries are sealed asynchronously only: a synchronous save of one would leave it unsealed.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Audit entries are saved with SaveChangesAsync, which seals them.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

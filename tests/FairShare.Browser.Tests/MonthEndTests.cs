@@ -62,6 +62,28 @@ public class MonthEndTests(BrowserFixture browser)
         await browser.AssertHealthyAsync(page, problems);
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the month end" }).ClickAsync();
         await Assertions.Expect(page.Locator("#periods")).ToContainTextAsync("closed");
+
+        // The ledger checks out: every seal, link, balance and batch head.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check the ledger", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Intact");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Administrator_TurnsTheTwoPersonRuleOnAndOff_WithRadios()
+    {
+        var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "Alex Morgan");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Require two people to post, reverse or close a run" }).ClickAsync();
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByLabel("Yes, two people").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("now requires two people");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByLabel("No, one finance officer may prepare and post").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("no longer requires two people");
         await page.Context.CloseAsync();
     }
 }

@@ -55,6 +55,66 @@ public class CliTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Verify_OnAPostingForgedInTheFile_ExitsNotIntact_AndNamesThePosting()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, (await cli.RunAsync("demo", "--data", folder)).Code);
+            Assert.Equal(0, (await cli.RunAsync("recharge", "run", "--period", "2026-04", "--data", folder)).Code);
+            Assert.Equal(0, (await cli.RunAsync("verify", "--data", folder)).Code);
+            long posting;
+            // What anyone holding the file can do: drop the triggers and change a pound.
+            await using (var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "fairshare.db")}"))
+            {
+                await file.OpenAsync();
+                await using var command = file.CreateCommand();
+                command.CommandText = """
+                    DROP TRIGGER Postings_no_update;
+                    UPDATE "Postings" SET "AmountPence" = "AmountPence" + 100 WHERE "Id" = (SELECT min("Id") FROM "Postings");
+                    SELECT min("Id") FROM "Postings";
+                    """;
+                posting = (long)(await command.ExecuteScalarAsync())!;
+            }
+            var (code, stdout, _) = await cli.RunAsync("verify", "--data", folder);
+            Assert.Equal(6, code);
+            Assert.Contains("NOT INTACT", stdout, StringComparison.Ordinal);
+            Assert.Contains($"posting {posting} (sequence 1): seal-mismatch:", stdout, StringComparison.Ordinal);
+            Assert.Contains("unbalanced: debits", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TwoPeople_On_RefusesTheOperatorWhoPreparedTheDryRun_BeforeAnythingIsWritten()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "fairshare-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, (await cli.RunAsync("demo", "--data", folder)).Code);
+            var on = await cli.RunAsync("authority", "two-people", "on", "--data", folder);
+            Assert.Equal((0, "Northshire County Council now requires two people: whoever prepares a run's dry run cannot post, reverse or close it.\n"), (on.Code, on.Out));
+            Assert.Equal(0, (await cli.RunAsync("recharge", "run", "--period", "2026-04", "--dry-run", "--data", folder)).Code);
+            var post = await cli.RunAsync("recharge", "run", "--period", "2026-04", "--data", folder);
+            Assert.Equal(5, post.Code);
+            Assert.Contains("you prepared the dry run of 2026-04, so someone else must post it.", post.Error, StringComparison.Ordinal);
+            Assert.Contains("0 journals", (await cli.RunAsync("verify", "--data", folder)).Out, StringComparison.Ordinal);
+            var off = await cli.RunAsync("authority", "two-people", "off", "--data", folder);
+            Assert.Equal(0, off.Code);
+            Assert.Equal(0, (await cli.RunAsync("recharge", "run", "--period", "2026-04", "--data", folder)).Code);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Tokens_IssueListRevoke_AndTheTokenActsAsItsRoleOnly()
     {
         var (code, stdout, _) = await cli.RunAsync("tokens", "issue", "--data", cli.DataFolder, "--name", "Legal time recording",

@@ -38,11 +38,11 @@ public abstract class DatabaseFixture : IAsyncLifetime
     }
 
     /// <summary>A scope acting for one authority (by code) in one role, as a web request or CLI command would.</summary>
-    public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode, RoleGrant? grant = null, string name = "Test administrator")
+    public async Task<AsyncServiceScope> ScopeForAsync(string authorityCode, RoleGrant? grant = null, string name = "Test administrator", string id = "test")
     {
         var scope = _services!.CreateAsyncScope();
         var tenant = (await scope.ServiceProvider.GetRequiredService<ResolveTenant>().HandleAsync(new ResolveTenantRequest(authorityCode))).Value;
-        var actor = new Actor("test", name, tenant.AuthorityId, [grant ?? new RoleGrant(Role.Administrator)], "test");
+        var actor = new Actor(id, name, tenant.AuthorityId, [grant ?? new RoleGrant(Role.Administrator)], "test");
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant, actor);
         return scope;
     }

@@ -54,6 +54,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => """{"period":"2026-06"}""",
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
+        ("PUT", "/api/authority/two-people") => """{"required":false}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),

@@ -66,6 +66,7 @@ public sealed partial class SiteShellTests(WebAppFixture web) : IClassFixture<We
     [InlineData("/help/catalogue", "The catalogue")]
     [InlineData("/help/month-end", "Monthly recharge and month end")]
     [InlineData("/help/statements", "Statements")]
+    [InlineData("/help/verify", "Checking the ledger and the audit log")]
     [InlineData("/help/feedback", "Give feedback or report a problem")]
     [InlineData("/accessibility", "Accessibility statement for FairShare")]
     [InlineData("/privacy", "Privacy")]

@@ -98,6 +98,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/imports/{kind}") => new { },
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
+        ("PUT", "/api/authority/two-people") => new { required = false }, // the caller's own authority, as it is: off
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The isolation test does not know what to send to {method} {pattern}: teach it."),
     };

@@ -87,6 +87,10 @@ public static class RechargeCommand
             {
                 await stdout.WriteAsync(j.Csv);
                 await stderr.WriteLineAsync($"{(j.Batch is { } b ? $"Batch {b}" : $"Run {j.RunId}")}: {Domain.Text.English.Count(j.Lines, "line")}, debits {j.Debits}, credits {j.Credits}{(j.Sent ? "; already sent to the ledger" : "")}.");
+                if (j.ChainHead is { Length: > 0 } head)
+                {
+                    await stderr.WriteLineAsync($"Chain head after it (keep it with the load; fairshare verify checks it): {head}");
+                }
             });
         });
         return command;

@@ -51,6 +51,9 @@ public enum Permission
 
     /// <summary>Read the month end: periods, imports, runs and their journals (finance officers and auditors).</summary>
     ReadLedger,
+
+    /// <summary>Set the authority's own policies, such as requiring two people to post (administrators).</summary>
+    SetAuthorityPolicy,
 }
 
 /// <summary>
@@ -72,7 +75,7 @@ public static class AccessPolicy
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
             Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);

@@ -27,6 +27,11 @@ public sealed class ClosePeriod(FairShareDbContext db, TenantContext tenants, Au
         }
         var (accounting, state, warning) = decided.Value;
         var run = await PeriodLedger.PostedRunAsync(db, tenant.AuthorityId, accounting, cancellationToken);
+        if (TwoPersonRule.Refusal(await TwoPeople.RequiredAsync(db, tenant.AuthorityId, cancellationToken), TwoPersonStep.Close, accounting.Month,
+            tenants.Actor.Id, TwoPeople.Of(run)) is { } refusal)
+        {
+            return Outcome.Refused<Done>([refusal]);
+        }
         db.PeriodStatuses.Add(new PeriodStatusRow
         {
             AuthorityId = tenant.AuthorityId,

@@ -13,8 +13,12 @@ namespace FairShare.Features.Recharge;
 /// <summary>The journal of the period's posted run, or of one numbered batch (a run's journals or a reversal's).</summary>
 public sealed record ExportJournalRequest(string? Period, int? Batch = null);
 
-/// <summary>A batch's journal as a file the general ledger imports, with the batch number and control totals to check the load by.</summary>
-public sealed record JournalExport(string FileName, string Csv, int RunId, int? Batch, int Lines, Money Debits, Money Credits, bool Sent);
+/// <summary>
+/// A batch's journal as a file the general ledger imports, with the batch number and control totals to check the
+/// load by, and the journal chain's head after the batch (<see cref="LedgerSeal"/>): kept with the load, it lets
+/// <c>fairshare verify</c> later prove the journals are still the ones sent.
+/// </summary>
+public sealed record JournalExport(string FileName, string Csv, int RunId, int? Batch, int Lines, Money Debits, Money Credits, bool Sent, string? ChainHead = null);
 
 /// <summary>The period's posted run as a CSV journal a council's ledger imports: it balances, debits and credits in pounds.</summary>
 public sealed class ExportJournal(FairShareDbContext db, TenantContext tenants)
@@ -75,6 +79,6 @@ public sealed class ExportJournal(FairShareDbContext db, TenantContext tenants)
         var credits = new Money(-postings.Where(p => p.AmountPence < 0).Sum(p => p.AmountPence));
         var sent = batch is not null && await db.JournalBatchEvents.AsNoTracking().AnyAsync(e => e.JournalBatchId == batch.Id && e.Kind == JournalBatchEventRow.Sent, cancellationToken);
         var name = $"recharge-journal-{accounting.Month.Replace('/', '-')}" + (batch is null ? "" : $"-batch-{batch.Id}") + ".csv";
-        return new JournalExport(name, sb.ToString(), runId, batch?.Id, postings.Count, debits, credits, sent);
+        return new JournalExport(name, sb.ToString(), runId, batch?.Id, postings.Count, debits, credits, sent, batch?.ChainHead);
     }
 }

@@ -82,9 +82,33 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
         }
         var result = computed.Value;
         var summary = RechargeRunSummary.Of(result, accounting, method);
+        var twoPeople = await TwoPeople.RequiredAsync(db, tenant.AuthorityId, cancellationToken);
+        var figures = TwoPeople.Figures(summary, result);
         if (request.DryRun)
         {
+            if (twoPeople)
+            {
+                // The first of the two people: what they prepared is recorded, for someone else to post.
+                db.RechargeDryRuns.Add(new RechargeDryRunRow
+                {
+                    AuthorityId = tenant.AuthorityId,
+                    FinancialYearStart = accounting.Year.StartYear,
+                    PeriodNumber = accounting.Number,
+                    Method = method.ToString(),
+                    PreparedById = tenants.Actor.Id,
+                    PreparedBy = who,
+                    PreparedAt = now,
+                    Figures = figures,
+                });
+                audit.Record("recharge.dry-run", "Period", accounting.Month, null, new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated });
+                await db.SaveChangesAsync(cancellationToken);
+            }
             return summary;
+        }
+        var prepared = twoPeople ? TwoPersonRule.RestsOn(await TwoPeople.DryRunsAsync(db, tenant.AuthorityId, accounting, cancellationToken), tenants.Actor.Id, figures) : null;
+        if (TwoPersonRule.Refusal(twoPeople, TwoPersonStep.Post, accounting.Month, tenants.Actor.Id, prepared, figures) is { } refusal)
+        {
+            return Outcome.Refused<RechargeRunSummary>([refusal]);
         }
 
         progress?.Report("Posting");
@@ -98,6 +122,8 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
             Method = method.ToString(),
             PostedAt = now,
             PostedBy = who,
+            PreparedBy = prepared?.PreparedBy,
+            PreparedById = prepared?.PreparedById,
             Summary = JsonSerializer.Serialize(summary, FairShareJson.Compact),
         };
         db.RechargeRuns.Add(run);
@@ -114,8 +140,8 @@ public sealed class PostRechargeRun(FairShareDbContext db, TenantContext tenants
             return Outcome<RechargeRunSummary>.Refused($"{accounting.Month} is already posted as run {winner?.Id}; reverse it first to run again.", "period");
         }
         progress?.Report("Writing journals and statement lines");
-        await LedgerWriter.SaveJournalsAsync(db, [.. result.Journals.Select(j => LedgerWriter.ToRow(j, run.Id))], cancellationToken);
-        db.JournalBatches.Add(JournalBatches.Of(run.Id, JournalBatchKind.Run, accounting, result.Journals, who, now));
+        var head = await LedgerWriter.SaveJournalsAsync(db, tenant.AuthorityId, [.. result.Journals.Select(j => LedgerWriter.ToRow(j, run.Id))], cancellationToken);
+        db.JournalBatches.Add(JournalBatches.Of(tenant.AuthorityId, run.Id, JournalBatchKind.Run, accounting, result.Journals, who, now, head));
         await BulkInsert.WriteAsync(db, result.Lines.Select(l => LedgerWriter.ToRow(l, tenant.AuthorityId, run.Id)).ToList(), cancellationToken);
         audit.Record("recharge.run", "RechargeRun", run.Id, null,
             new { Period = accounting.Month, Method = method.ToString(), summary.Charges, summary.Allocated, summary.Transactions });

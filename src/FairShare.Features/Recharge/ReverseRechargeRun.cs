@@ -30,6 +30,11 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
         var (accounting, state, _) = decided.Value;
         var run = await db.RechargeRuns.SingleAsync(r => r.AuthorityId == tenant.AuthorityId && r.FinancialYearStart == accounting.Year.StartYear
             && r.PeriodNumber == accounting.Number && r.Status == RechargeRunStatus.Posted, cancellationToken);
+        if (TwoPersonRule.Refusal(await TwoPeople.RequiredAsync(db, tenant.AuthorityId, cancellationToken), TwoPersonStep.Reverse, accounting.Month,
+            tenants.Actor.Id, TwoPeople.Of(run)) is { } refusal)
+        {
+            return Outcome.Refused<Done>([refusal]);
+        }
         var journals = await db.JournalEntries.AsNoTracking().Include(j => j.Postings).Where(j => j.RechargeRunId == run.Id && j.ReversesId == null)
             .OrderBy(j => j.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -49,8 +54,8 @@ public sealed class ReverseRechargeRun(FairShareDbContext db, TenantContext tena
             reversed.Add(reversal.Value);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LedgerWriter.SaveJournalsAsync(db, reversals, cancellationToken);
-        db.JournalBatches.Add(JournalBatches.Of(run.Id, JournalBatchKind.Reversal, accounting, reversed, tenants.Actor.Name, now));
+        var head = await LedgerWriter.SaveJournalsAsync(db, tenant.AuthorityId, reversals, cancellationToken);
+        db.JournalBatches.Add(JournalBatches.Of(tenant.AuthorityId, run.Id, JournalBatchKind.Reversal, accounting, reversed, tenants.Actor.Name, now, head));
         run.Status = RechargeRunStatus.Reversed;
         run.ReversedAt = now;
         run.ReversedBy = tenants.Actor.Name;

@@ -28,6 +28,12 @@ public sealed class JournalBatchRow : ITenantOwned
     public long CreditsPence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>
+    /// The seal of the authority's journal chain after this batch's journals (<see cref="LedgerSeal"/>): exported
+    /// with the batch, so that a ledger rewritten and resealed after it no longer leads to the head the ledger was given.
+    /// </summary>
+    public string ChainHead { get; set; } = "";
 }
 
 /// <summary>Something that happened to a batch, appended and never changed: it was sent to the ledger (at most once, by a unique index).</summary>

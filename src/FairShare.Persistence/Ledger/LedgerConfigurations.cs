@@ -93,6 +93,10 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasMany(j => j.Postings).WithOne().HasForeignKey(p => p.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RechargeRunRow>().WithMany().HasForeignKey(j => j.RechargeRunId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JournalEntryRow>().WithMany().HasForeignKey(j => j.ReversesId).OnDelete(DeleteBehavior.Restrict);
+        // One chain per authority: a second journal at the same place is refused rather than forking the chain.
+        builder.HasIndex(j => new { j.AuthorityId, j.Sequence }).IsUnique();
+        builder.Property(j => j.PreviousHash).HasMaxLength(64);
+        builder.Property(j => j.Hash).HasMaxLength(64);
     }
 }
 
@@ -105,6 +109,7 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<PostingRow
         builder.HasIndex(p => new { p.AuthorityId, p.CostCentreId, p.AccountCode });
         builder.HasOne<CostCentre>().WithMany().HasForeignKey(p => p.CostCentreId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.AccountCode).HasMaxLength(20);
+        builder.Property(p => p.Hash).HasMaxLength(64);
     }
 }
 
@@ -128,6 +133,22 @@ internal sealed class RechargeRunConfiguration : IEntityTypeConfiguration<Rechar
         builder.HasIndex(r => new { r.AuthorityId, r.FinancialYearStart, r.PeriodNumber }).IsUnique()
             .HasFilter("\"Status\" = 'Posted'").HasDatabaseName("IX_RechargeRuns_OnePostedPerPeriod");
         builder.Property(r => r.Summary).HasMaxLength(200_000);
+        builder.Property(r => r.PreparedBy).HasMaxLength(200);
+        builder.Property(r => r.PreparedById).HasMaxLength(200);
+    }
+}
+
+internal sealed class RechargeDryRunConfiguration : IEntityTypeConfiguration<RechargeDryRunRow>
+{
+    public void Configure(EntityTypeBuilder<RechargeDryRunRow> builder)
+    {
+        builder.ToTable("RechargeDryRuns");
+        builder.OwnedByAuthority();
+        builder.HasIndex(d => new { d.AuthorityId, d.FinancialYearStart, d.PeriodNumber });
+        builder.Property(d => d.Method).HasMaxLength(40);
+        builder.Property(d => d.PreparedById).HasMaxLength(200);
+        builder.Property(d => d.PreparedBy).HasMaxLength(200);
+        builder.Property(d => d.Figures).HasMaxLength(64);
     }
 }
 
@@ -141,6 +162,7 @@ internal sealed class JournalBatchConfiguration : IEntityTypeConfiguration<Journ
         builder.HasOne<RechargeRunRow>().WithMany().HasForeignKey(b => b.RechargeRunId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.CreatedBy).HasMaxLength(200);
+        builder.Property(b => b.ChainHead).HasMaxLength(64);
     }
 }
 

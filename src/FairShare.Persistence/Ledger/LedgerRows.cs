@@ -20,6 +20,15 @@ public sealed class JournalEntryRow : ITenantOwned
     public int? RechargeRunId { get; set; }
     public long? ReversesId { get; set; }
     public List<PostingRow> Postings { get; set; } = [];
+
+    /// <summary>Its place in the authority's chain of journals, from 1 (<see cref="LedgerSeal"/>).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The seal of the journal before it in the chain (<see cref="LedgerSeal.Genesis"/> for the first).</summary>
+    public string PreviousHash { get; set; } = "";
+
+    /// <summary>SHA-256 of its header, its postings' seals and <see cref="PreviousHash"/>.</summary>
+    public string Hash { get; set; } = "";
 }
 
 /// <summary>One line of a journal transaction: pence to a (cost centre, account), debit positive.</summary>
@@ -33,6 +42,9 @@ public sealed class PostingRow : ITenantOwned
     public string AccountCode { get; set; } = "";
     public long AmountPence { get; set; }
     public string Description { get; set; } = "";
+
+    /// <summary>SHA-256 of what it says (<see cref="LedgerSeal.Of(PostingRow)"/>); its journal's seal covers it.</summary>
+    public string Hash { get; set; } = "";
 }
 
 /// <summary>Whether a period is closed. No row means open.</summary>
@@ -71,6 +83,12 @@ public sealed class RechargeRunRow : ITenantOwned
     public string PostedBy { get; set; } = "";
     public DateTimeOffset? ReversedAt { get; set; }
     public string? ReversedBy { get; set; }
+
+    /// <summary>Who ran the dry run this run was posted from (the first of two people, when the authority requires two).</summary>
+    public string? PreparedBy { get; set; }
+
+    /// <summary>The preparer's actor id, which the two-person rule compares (a name can be shared).</summary>
+    public string? PreparedById { get; set; }
 
     /// <summary>Totals and over- or under-recovery per provider, as JSON, for the run's report.</summary>
     public string Summary { get; set; } = "";
@@ -272,4 +290,24 @@ public sealed class UsageTotals(int yearStartMonth)
             _order[i] = slot;
         }
     }
+}
+
+/// <summary>
+/// A dry run someone prepared, recorded while the authority requires two people (and only then): who, when, and a
+/// digest of its figures, so that someone else can post exactly what was prepared. Appended, never changed.
+/// </summary>
+public sealed class RechargeDryRunRow : ITenantOwned
+{
+    public long Id { get; set; }
+    public int AuthorityId { get; set; }
+    public Authority Authority { get; set; } = null!;
+    public int FinancialYearStart { get; set; }
+    public int PeriodNumber { get; set; }
+    public string Method { get; set; } = "";
+    public string PreparedById { get; set; } = "";
+    public string PreparedBy { get; set; } = "";
+    public DateTimeOffset PreparedAt { get; set; }
+
+    /// <summary>SHA-256 of the run summary's JSON: what the dry run showed.</summary>
+    public string Figures { get; set; } = "";
 }

@@ -71,12 +71,32 @@ public static class LedgerWriter
 
     /// <summary>
     /// Writes journal transactions inside the caller's transaction: their headers through EF (a handful), then
-    /// their postings in bulk (a large authority's run has tens of thousands).
+    /// their postings in bulk (a large authority's run has tens of thousands). Each journal is sealed onto its
+    /// authority's chain (<see cref="LedgerSeal"/>), holding the chain until the caller commits.
     /// </summary>
-    public static async Task SaveJournalsAsync(FairShareDbContext db, IReadOnlyList<JournalEntryRow> journals, CancellationToken ct)
+    /// <returns>The chain's head after them: what the batch they make carries to the ledger.</returns>
+    public static async Task<string> SaveJournalsAsync(FairShareDbContext db, int authorityId, IReadOnlyList<JournalEntryRow> journals, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(journals);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Journals are written inside the caller's transaction, which holds the chain.");
+        }
+        if (journals.Any(j => j.AuthorityId != authorityId))
+        {
+            throw new ArgumentException("Every journal belongs to the authority whose chain it is sealed onto.", nameof(journals));
+        }
+        await LedgerSeal.LockAsync(db, authorityId, LedgerSeal.Chain.Journals, ct);
+        var (sequence, head) = await LedgerSeal.JournalHeadAsync(db, authorityId, ct);
+        foreach (var journal in journals)
+        {
+            journal.Postings.ForEach(p => p.Hash = LedgerSeal.Of(p));
+            journal.Sequence = ++sequence;
+            journal.PreviousHash = head;
+            journal.Hash = LedgerSeal.Of(journal, LedgerSeal.PostingsDigest(journal.Postings.Select(p => p.Hash)), journal.Sequence, head);
+            head = journal.Hash;
+        }
         var postings = journals.Select(j => j.Postings).ToList();
         foreach (var journal in journals)
         {
@@ -89,5 +109,6 @@ public static class LedgerWriter
             postings[i].ForEach(p => p.JournalEntryId = journals[i].Id);
         }
         await BulkInsert.WriteAsync(db, postings.SelectMany(p => p).ToList(), ct);
+        return head;
     }
 }

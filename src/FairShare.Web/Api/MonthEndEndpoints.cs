@@ -1,6 +1,7 @@
 using FairShare.Domain.Recording;
 using FairShare.Features.Imports;
 using FairShare.Features.Inputs;
+using FairShare.Features.Ledger;
 using FairShare.Features.Recharge;
 using FairShare.Features.Statements;
 using FairShare.Features.Usage;
@@ -33,8 +34,13 @@ public static class MonthEndEndpoints
                 (await handler.HandleAsync(new ClosePeriodRequest(body.Period), ct)).ToHttp())
             .WithSummary("Close the period for good: { period } (finance officer)");
         api.MapGet("/journal", async (ExportJournal handler, CancellationToken ct, string? period = null, int? batch = null) =>
-                (await handler.HandleAsync(new ExportJournalRequest(period, batch), ct)).ToHttp(j => TypedResults.Text(j.Csv, "text/csv; charset=utf-8")))
-            .WithSummary("A CSV journal for the general ledger: the period's posted run (?period=2026-05) or one numbered batch (?batch=3)");
+                (await handler.HandleAsync(new ExportJournalRequest(period, batch), ct)).ToHttp(j => new JournalFile(j)))
+            .WithSummary("A CSV journal for the general ledger: the period's posted run (?period=2026-05) or one numbered batch (?batch=3); "
+                + "headers X-FairShare-Batch and X-FairShare-Chain-Head carry the batch and the journal chain's head after it, to keep with the load");
+        api.MapGet("/verify", async (VerifyLedger handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new VerifyLedgerRequest(), ct)).ToHttp())
+            .WithSummary("Check the ledger and the audit log: every seal, link and balance, and every batch's totals and chain head; "
+                + "intact: true, or each finding (auditor, finance officer, administrator)");
         api.MapGet("/journal/batches", async (ListJournalBatches handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new ListJournalBatchesRequest(), ct)).ToHttp())
             .WithSummary("The numbered journal batches with their control totals (lines, debits, credits) and whether each was sent to the ledger");
@@ -65,5 +71,22 @@ public static class MonthEndEndpoints
         await request.Body.CopyToAsync(body, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? $"{parsed.Value.ToString().ToLowerInvariant()}.csv" : fileName;
         return (await handler.HandleAsync(new ImportRequest(parsed.Value, name, body.ToArray(), expectTotal, textEncoding.Value), ct)).ToHttp();
+    }
+
+    /// <summary>The journal as CSV, with its batch and chain head in headers, so a ledger's loader can keep them with the load.</summary>
+    private sealed class JournalFile(JournalExport journal) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (journal.Batch is { } batch)
+            {
+                httpContext.Response.Headers["X-FairShare-Batch"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (journal.ChainHead is { Length: > 0 } head)
+            {
+                httpContext.Response.Headers["X-FairShare-Chain-Head"] = head;
+            }
+            return TypedResults.Text(journal.Csv, "text/csv; charset=utf-8").ExecuteAsync(httpContext);
+        }
     }
 }

@@ -7,6 +7,8 @@ public static class OrganisationEndpoints
 {
     public sealed record BudgetInput(decimal? Amount);
 
+    public sealed record TwoPeopleInput(bool? Required);
+
     public static RouteGroupBuilder MapOrganisation(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -22,6 +24,12 @@ public static class OrganisationEndpoints
         api.MapGet("/authorities", async (ListAuthorities handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new ListAuthoritiesRequest(), ct)).ToHttp())
             .WithSummary("The authorities trading on this FairShare");
+        api.MapGet("/authority/two-people", async (GetTwoPersonRule handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new GetTwoPersonRuleRequest(), ct)).ToHttp())
+            .WithSummary("Whether the authority requires two people: whoever prepared a run's dry run cannot post, reverse or close it (administrator)");
+        api.MapPut("/authority/two-people", async (TwoPeopleInput input, SetTwoPersonRule handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new SetTwoPersonRuleRequest(input.Required), ct)).ToHttp())
+            .WithSummary("Turn the two-person rule on or off: { required: true|false }; audited (administrator)");
         return api;
     }
 }

@@ -27,6 +27,7 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
     public bool ReadsAuditLog { get; private set; }
     public bool ManagesApiTokens { get; private set; }
     public bool ManagesUsers { get; private set; }
+    public bool SetsPolicies { get; private set; }
     public bool SetsPrices { get; private set; }
     public bool SeesOnlyOwnOfferings { get; private set; }
 
@@ -55,6 +56,7 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
         ReadsAuditLog = actor.Has(Permission.ReadAuditLog);
         ManagesApiTokens = actor.Has(Permission.ManageApiTokens);
         ManagesUsers = actor.Has(Permission.ManageUsers);
+        SetsPolicies = actor.Has(Permission.SetAuthorityPolicy);
         SetsPrices = actor.Has(Permission.SetOfferingPrices);
         SeesOnlyOwnOfferings = actor.SeesOnlyOwnSupplierOfferings;
 

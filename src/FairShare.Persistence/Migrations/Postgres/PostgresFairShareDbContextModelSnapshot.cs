@@ -134,6 +134,19 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Via")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -144,6 +157,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasIndex("AuthorityId");
 
                     b.HasIndex("AuthorityId", "At");
+
+                    b.HasIndex("AuthorityId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
@@ -269,6 +285,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("RequiresTwoPeople")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("integer");
@@ -908,6 +927,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChainHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -976,13 +1000,26 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("PeriodNumber")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("RechargeRunId")
                         .HasColumnType("integer");
 
                     b.Property<long?>("ReversesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("SourceKind")
@@ -1002,6 +1039,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasIndex("RechargeRunId");
 
                     b.HasIndex("ReversesId");
+
+                    b.HasIndex("AuthorityId", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1072,6 +1112,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("JournalEntryId")
                         .HasColumnType("bigint");
 
@@ -1086,6 +1131,55 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasIndex("AuthorityId", "CostCentreId", "AccountCode");
 
                     b.ToTable("Postings", (string)null);
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("RechargeDryRuns", (string)null);
                 });
 
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
@@ -1173,6 +1267,14 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PreparedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreparedById")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("ReversedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1629,6 +1731,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasOne("FairShare.Persistence.Ledger.JournalEntryRow", null)
                         .WithMany("Postings")
                         .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -125,6 +125,19 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Via")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -135,6 +148,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasIndex("AuthorityId");
 
                     b.HasIndex("AuthorityId", "At");
+
+                    b.HasIndex("AuthorityId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
@@ -254,6 +270,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresTwoPeople")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("INTEGER");
@@ -861,6 +880,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChainHead")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -927,13 +951,26 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PeriodNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("RechargeRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceKind")
@@ -953,6 +990,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasIndex("RechargeRunId");
 
                     b.HasIndex("ReversesId");
+
+                    b.HasIndex("AuthorityId", "Sequence")
+                        .IsUnique();
 
                     b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
 
@@ -1019,6 +1059,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("JournalEntryId")
                         .HasColumnType("INTEGER");
 
@@ -1033,6 +1078,53 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasIndex("AuthorityId", "CostCentreId", "AccountCode");
 
                     b.ToTable("Postings", (string)null);
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "FinancialYearStart", "PeriodNumber");
+
+                    b.ToTable("RechargeDryRuns", (string)null);
                 });
 
             modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeLineRow", b =>
@@ -1115,6 +1207,14 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("PostedBy")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedById")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReversedAt")
@@ -1570,6 +1670,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasOne("FairShare.Persistence.Ledger.JournalEntryRow", null)
                         .WithMany("Postings")
                         .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Persistence.Ledger.RechargeDryRunRow", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -12,6 +12,10 @@ public sealed class JournalModel(ExportJournal export) : PageModel
         var outcome = await export.HandleAsync(new ExportJournalRequest(period, batch), cancellationToken);
         if (outcome.IsOk)
         {
+            if (outcome.Value.ChainHead is { Length: > 0 } head)
+            {
+                Response.Headers["X-FairShare-Chain-Head"] = head;
+            }
             return File(System.Text.Encoding.UTF8.GetBytes(outcome.Value.Csv), "text/csv; charset=utf-8", outcome.Value.FileName);
         }
         HttpContext.Items[Hosting.UseCaseExceptionHandler.MessageKey] = outcome.Message;
