@@ -19,6 +19,7 @@ public static class FeatureRegistration
     {
         services.AddFairShareDatabase(database);
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(Access.Passwords.Configure);
         services.AddScoped<TenantContext>();
         services.AddScoped<CatalogueReader>();
         services.AddScoped<AuditTrail>();

@@ -2,7 +2,6 @@ using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Access;
@@ -40,7 +39,7 @@ public sealed class AddUser(FairShareDbContext db, TenantContext tenants, AuditT
         var user = new UserAccount(authority, request.Email, request.Name);
         if (request.Password is { } secret)
         {
-            user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
+            user.PasswordHash = Passwords.NewHasher().HashPassword(user, secret);
         }
         user.Grant(grant);
         db.UserAccounts.Add(user);

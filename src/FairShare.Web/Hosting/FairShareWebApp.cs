@@ -81,6 +81,13 @@ public static class FairShareWebApp
         builder.Services.AddSingleton<ApiTokenFailures>();
         builder.Services.AddDataProtection()
             .SetApplicationName("FairShare")
+            // Authenticated encryption for new keys (AES-256-CBC with HMAC is the framework's default, and legacy in
+            // ASVS 5.0's appendix C); cookies protected by earlier keys still read.
+            .UseCryptographicAlgorithms(new Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ValidationAlgorithm.HMACSHA256,
+            })
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
 
         AddSignIn(builder.Services, oidc, options);
@@ -219,6 +226,7 @@ public static class FairShareWebApp
                 o.SignInScheme = IdentityConstants.ApplicationScheme;
                 o.Scope.Add("email");
                 o.Events.OnTokenValidated = ExternalSignIn.MapToFairShareAccountAsync;
+                o.Events.OnRemoteFailure = ExternalSignIn.RefusedAsync;
             });
         }
         services.AddAuthorizationBuilder()

@@ -20,7 +20,17 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, PasswordCheck
     public bool DemoMode { get; private set; }
     public string? ExternalSignIn => oidc.IsConfigured ? oidc.DisplayName : null;
 
-    public async Task OnGetAsync() => DemoMode = await demo.IsOnAsync();
+    [BindProperty(Name = "external", SupportsGet = true)] public string? External { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        DemoMode = await demo.IsOnAsync();
+        if (External == "refused")
+        {
+            // Back from the identity provider without a session (ExternalSignIn.RefusedAsync).
+            (Error, ErrorField) = ("Your council's sign-in did not match a FairShare account. Ask your FairShare administrator to create one for you", "external");
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
