@@ -28,7 +28,12 @@ END $$;
 ALTER ROLE fairshare_owner NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION;
 ALTER ROLE fairshare_app NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION;
 -- The app must not be the owner, or a member of it: membership is what "system" work is checked against.
-REVOKE fairshare_owner FROM fairshare_app;
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM pg_auth_members WHERE roleid = 'fairshare_owner'::regrole AND member = 'fairshare_app'::regrole) THEN
+    REVOKE fairshare_owner FROM fairshare_app;
+  END IF;
+END $$;
 
 -- Connecting, and temporary tables (imports stage their rows in them).
 DO $$
