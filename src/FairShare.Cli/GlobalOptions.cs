@@ -67,15 +67,19 @@ public sealed class GlobalOptions(TimeProvider? clock = null)
         return options;
     }
 
-    /// <summary>The use cases, wired to the chosen database, in one scope for one command.</summary>
-    public AsyncServiceScope Services(ParseResult parse)
+    /// <summary>
+    /// The use cases, wired to the chosen database, in one scope for one command; with <paramref name="asOwner"/>, on
+    /// Database:MigrationConnectionString when it is set (work across authorities, such as loading the demo).
+    /// </summary>
+    public AsyncServiceScope Services(ParseResult parse, bool asOwner = false)
     {
         var collection = new ServiceCollection();
         if (clock is not null)
         {
             collection.AddSingleton(clock); // a test's clock; otherwise the system's
         }
-        var services = collection.AddFairShare(DatabaseOptions(parse)).BuildServiceProvider();
+        var database = DatabaseOptions(parse);
+        var services = collection.AddFairShare(asOwner ? database.AsOwner() : database).BuildServiceProvider();
         return services.CreateAsyncScope();
     }
 

@@ -53,7 +53,7 @@ public static partial class ExternalSignIn
         if (account.ExternalSubject is null && subject is not null)
         {
             account.ExternalSubject = subject;
-            await db.AsSystemAsync(() => db.SaveChangesAsync());
+            await db.AsAuthorityAsync(account.AuthorityId, () => db.SaveChangesAsync());
         }
         context.Principal = SessionCheck.PrincipalOf(account, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
