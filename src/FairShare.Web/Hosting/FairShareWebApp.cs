@@ -226,10 +226,15 @@ public static class FairShareWebApp
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
     }
 
-    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration)
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration) =>
+        DatabaseOptionsFrom(configuration, Environment.GetEnvironmentVariable("FAIRSHARE_DATA"));
+
+    /// <summary>Database:DataFolder when it is set (command line, environment), else FAIRSHARE_DATA, else <c>data</c>.</summary>
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration, string? dataFromEnvironment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (Environment.GetEnvironmentVariable("FAIRSHARE_DATA") is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
+        if (dataFromEnvironment is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
         {
             database.DataFolder = folder;
         }
