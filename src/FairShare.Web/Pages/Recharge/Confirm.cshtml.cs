@@ -15,6 +15,9 @@ public sealed class ConfirmModel(ReverseRechargeRun reverse, ClosePeriod close, 
     public string? Done { get; private set; }
     public bool IsClose => Action == "close";
 
+    /// <summary>Back to the month end of the period's year, which may not be this year.</summary>
+    public string MonthEndHref { get; private set; } = "/recharge";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -40,11 +43,12 @@ public sealed class ConfirmModel(ReverseRechargeRun reverse, ClosePeriod close, 
         {
             return NotFound();
         }
-        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(), cancellationToken);
+        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(Period: Period), cancellationToken);
         if (this.Show(year) is { } failed)
         {
             return failed;
         }
+        MonthEndHref = $"/recharge?year={Uri.EscapeDataString(year.Value.Year)}";
         Target = year.Value.Periods.FirstOrDefault(p => p.Period == Period);
         if (Target is null)
         {
