@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace FairShare.Web.Tests;
 
@@ -32,5 +33,27 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         Assert.DoesNotContain("is not a period of", html, StringComparison.Ordinal);
         Assert.Contains("Are you sure you want to close 2025-05?", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/recharge?year=2025%2F26\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadImportRow_KeepsItsLineAndColumn_InTheErrorSummary()
+    {
+        using var client = await web.SignedInAsync(Officer);
+        var token = await WebAppFixture.AntiforgeryTokenAsync(client, "/recharge/import");
+        const string csv = "recordId,date,buyer,offering,quantity,jobReference,recordedBy\n"
+            + "2026-05-9001,2026-05-19,F-ADL,HR-ADV,8.2,JOB-1,walk\n"
+            + "2026-05-9002,2026-05-20,F-ADL,HR-ADV,lots,JOB-2,walk\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("usage"), "Kind" },
+            { new StringContent("utf-8"), "Encoding" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "Upload", "usage.csv" },
+        };
+        using var response = await client.PostAsync(new Uri("/recharge/import", UriKind.Relative), form);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Upload\">Line 3, quantity: 'lots':", html, StringComparison.Ordinal);
     }
 }
