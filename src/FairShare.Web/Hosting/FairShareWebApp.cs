@@ -103,6 +103,11 @@ public static class FairShareWebApp
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
+        }).AddMvcOptions(o =>
+        {
+            // A number field that cannot be read says so in the GOV.UK way, by its label's words, not the property's name.
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"Enter {field} in figures: '{value}' is not a number.");
+            o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number: this cannot be left empty.");
         });
         // The antiforgery cookie is Secure whenever the request came over HTTPS (through a known proxy too), as the session cookie is.
         builder.Services.AddAntiforgery(a => a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

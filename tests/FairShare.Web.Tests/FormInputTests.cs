@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace FairShare.Web.Tests;
+
+/// <summary>Faults found by submitting every form with bad input, and by opening each role's home page, as a newcomer would.</summary>
+public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task APriceWithWordsForNumbers_KeepsWhatWasTyped_AndSaysWhichFieldByItsLabel()
+    {
+        using var client = await web.SignedInAsync("provider.manager@northshire.example");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var offering = OfferingLink().Match(home).Groups[1].Value;
+        var token = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
+        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["PriceYear"] = "next year",
+            ["PriceModel"] = "pay-as-you-go",
+            ["Rate"] = "12 pounds",
+        }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#PriceYear\">Enter the financial year in figures: 'next year' is not a number.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Rate\">Enter the rate in figures: '12 pounds' is not a number.</a>", html, StringComparison.Ordinal);
+        // The words typed stay in the inputs; the year is not turned into 0 and then called out of range.
+        Assert.Contains("id=\"PriceYear\" name=\"PriceYear\" inputmode=\"numeric\" value=\"next year\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Rate\" name=\"Rate\" inputmode=\"decimal\" value=\"12 pounds\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 is outside the years kept", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APayAsYouGoPriceWithoutARate_SaysWhatToEnter()
+    {
+        using var client = await web.SignedInAsync("provider.manager@northshire.example");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var offering = OfferingLink().Match(home).Groups[1].Value;
+        var token = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
+        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["PriceYear"] = "2031",
+            ["PriceModel"] = "pay-as-you-go",
+        }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#Rate\">Enter the rate: pay as you go pricing needs one.</a>", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<a class=\"govuk-link\" href=\"(/catalogue/\\d+)\">")]
+    private static partial Regex OfferingLink();
+}
