@@ -49,6 +49,20 @@ public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFix
         Assert.Contains("<a href=\"#Rate\">Enter the rate: pay as you go pricing needs one.</a>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASuppliersHome_LinksToEachOfItsOfferings()
+    {
+        using var client = await web.SignedInAsync("supplier@brightline.example");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var links = OfferingLink().Matches(home).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, links.Count);
+        foreach (var link in links)
+        {
+            using var page = await client.GetAsync(new Uri(link, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
     [GeneratedRegex("<a class=\"govuk-link\" href=\"(/catalogue/\\d+)\">")]
     private static partial Regex OfferingLink();
 }
