@@ -56,4 +56,20 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Upload\">Line 3, quantity: 'lots':", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ConfirmForSomethingThatIsNotAPeriod_SaysSo_WithoutALinkToAMissingForm()
+    {
+        using var client = await web.SignedInAsync(Officer);
+        using var response = await client.GetAsync(new Uri("/recharge/confirm/close?period=garbage", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        Assert.Contains("'garbage' is not a period of 2026/27", html, StringComparison.Ordinal);
+        foreach (var target in System.Text.RegularExpressions.Regex.Matches(html, "govuk-error-summary__list[\\s\\S]*?</ul>").SelectMany(m =>
+            System.Text.RegularExpressions.Regex.Matches(m.Value, "href=\"#([^\"]+)\"").Select(t => t.Groups[1].Value)))
+        {
+            Assert.Contains($"id=\"{target}\"", html, StringComparison.Ordinal);
+        }
+    }
 }

@@ -52,7 +52,8 @@ public sealed class ConfirmModel(ReverseRechargeRun reverse, ClosePeriod close, 
         Target = year.Value.Periods.FirstOrDefault(p => p.Period == Period);
         if (Target is null)
         {
-            ModelState.AddModelError("confirm", $"'{Features.Inputs.Parse.Shown(Period)}' is not a period of {year.Value.Year}: choose one from the month end.");
+            // No form is shown for a period that is not one, so the message links nowhere.
+            ModelState.AddModelError("", $"'{Features.Inputs.Parse.Shown(Period)}' is not a period of {year.Value.Year}: choose one from the month end.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         return null;
