@@ -9,19 +9,8 @@ public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFix
     [Fact]
     public async Task APriceWithWordsForNumbers_KeepsWhatWasTyped_AndSaysWhichFieldByItsLabel()
     {
-        using var client = await web.SignedInAsync("provider.manager@northshire.example");
-        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var offering = OfferingLink().Match(home).Groups[1].Value;
-        var token = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
-        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["PriceYear"] = "next year",
-            ["PriceModel"] = "pay-as-you-go",
-            ["Rate"] = "12 pounds",
-        }));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (status, html) = await PriceTheProviderManagersFirstOfferingAsync(new() { ["PriceYear"] = "next year", ["PriceModel"] = "pay-as-you-go", ["Rate"] = "12 pounds" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#PriceYear\">Enter the financial year in figures: 'next year' is not a number.</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Rate\">Enter the rate in figures: '12 pounds' is not a number.</a>", html, StringComparison.Ordinal);
@@ -34,18 +23,8 @@ public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFix
     [Fact]
     public async Task APayAsYouGoPriceWithoutARate_SaysWhatToEnter()
     {
-        using var client = await web.SignedInAsync("provider.manager@northshire.example");
-        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var offering = OfferingLink().Match(home).Groups[1].Value;
-        var token = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
-        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["PriceYear"] = "2031",
-            ["PriceModel"] = "pay-as-you-go",
-        }));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (status, html) = await PriceTheProviderManagersFirstOfferingAsync(new() { ["PriceYear"] = "2031", ["PriceModel"] = "pay-as-you-go" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("<a href=\"#Rate\">Enter the rate: pay as you go pricing needs one.</a>", html, StringComparison.Ordinal);
     }
 
@@ -61,6 +40,17 @@ public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFix
             using var page = await client.GetAsync(new Uri(link, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
+    }
+
+    /// <summary>Posts the price form of the first offering on the provider manager's home page, as the browser would.</summary>
+    private async Task<(HttpStatusCode Status, string Html)> PriceTheProviderManagersFirstOfferingAsync(Dictionary<string, string> fields)
+    {
+        using var client = await web.SignedInAsync("provider.manager@northshire.example");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var offering = OfferingLink().Match(home).Groups[1].Value;
+        fields["__RequestVerificationToken"] = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
+        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(fields));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [GeneratedRegex("<a class=\"govuk-link\" href=\"(/catalogue/\\d+)\">")]

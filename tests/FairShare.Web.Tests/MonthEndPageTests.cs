@@ -15,9 +15,8 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         var monthEnd = await client.GetStringAsync(new Uri("/recharge?year=2025", UriKind.Relative));
         Assert.Contains("href=\"/recharge/run?period=2025-05\"", monthEnd, StringComparison.Ordinal);
 
-        using var response = await client.GetAsync(new Uri("/recharge/run?period=2025-05", UriKind.Relative));
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (status, html) = await ReadAsync(client, "/recharge/run?period=2025-05");
+        Assert.Equal(HttpStatusCode.OK, status);
         // The period chosen on the month end is the one the form would run, not some period of this year.
         Assert.Contains("<option value=\"2025-05\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/recharge?year=2025%2F26\" class=\"govuk-back-link\"", html, StringComparison.Ordinal);
@@ -27,9 +26,8 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     public async Task ConfirmReachedForLastYearsPeriod_AsksAboutThatPeriod_NotAnError()
     {
         using var client = await web.SignedInAsync(Officer);
-        using var response = await client.GetAsync(new Uri("/recharge/confirm/close?period=2025-05", UriKind.Relative));
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (status, html) = await ReadAsync(client, "/recharge/confirm/close?period=2025-05");
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("is not a period of", html, StringComparison.Ordinal);
         Assert.Contains("Are you sure you want to close 2025-05?", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/recharge?year=2025%2F26\"", html, StringComparison.Ordinal);
@@ -61,9 +59,8 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     public async Task ConfirmForSomethingThatIsNotAPeriod_SaysSo_WithoutALinkToAMissingForm()
     {
         using var client = await web.SignedInAsync(Officer);
-        using var response = await client.GetAsync(new Uri("/recharge/confirm/close?period=garbage", UriKind.Relative));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (status, html) = await ReadAsync(client, "/recharge/confirm/close?period=garbage");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
         Assert.Contains("'garbage' is not a period of 2026/27", html, StringComparison.Ordinal);
         foreach (var target in System.Text.RegularExpressions.Regex.Matches(html, "govuk-error-summary__list[\\s\\S]*?</ul>").SelectMany(m =>
@@ -71,5 +68,11 @@ public class MonthEndPageTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         {
             Assert.Contains($"id=\"{target}\"", html, StringComparison.Ordinal);
         }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> ReadAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }
