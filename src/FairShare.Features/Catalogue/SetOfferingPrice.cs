@@ -37,9 +37,10 @@ public sealed record OfferingPriceInput(
         {
             if (value is null)
             {
-                errors.Add(new DomainError(field, $"is required for {Model.ToWords().ToLowerInvariant()} pricing."));
+                errors.Add(new DomainError(field, $"Enter the {Words(field)}: {Model.ToWords().ToLowerInvariant()} pricing needs one."));
             }
         }
+        static string Words(string field) => field switch { "schedule" => "invoice schedule", "driver" => "driver", "fee" => "fee", _ => "rate" };
         switch (Model)
         {
             case PricingModel.PayAsYouGo:

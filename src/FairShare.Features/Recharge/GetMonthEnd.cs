@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Recharge;
 
-/// <param name="Year">The financial year (2026 or 2026/27); null for the year of today.</param>
-public sealed record GetMonthEndRequest(string? Year = null);
+/// <param name="Year">The financial year (2026 or 2026/27); null for the year of <paramref name="Period"/>, or of today.</param>
+/// <param name="Period">A period whose year is wanted (2025-05, 2025/26-P13), as a run or a confirmation reached from another year's month end names it; ignored when it is not a period.</param>
+public sealed record GetMonthEndRequest(string? Year = null, string? Period = null);
 
 public sealed record ImportListing(int Id, ImportKind Kind, string FileName, int Rows, decimal Total, DateTimeOffset At, string ImportedBy);
 
@@ -43,7 +44,7 @@ public sealed class GetMonthEnd(FairShareDbContext db, TenantContext tenants, Ti
         FinancialYear year;
         if (string.IsNullOrWhiteSpace(request.Year))
         {
-            year = tenant.YearOf(today);
+            year = Parse.Period(request.Period, tenant.YearStartMonth) is { IsSuccess: true } period ? period.Value.Year : tenant.YearOf(today);
         }
         else
         {

@@ -110,6 +110,11 @@ public static class FairShareWebApp
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
+        }).AddMvcOptions(o =>
+        {
+            // A number field that cannot be read says so in the GOV.UK way, by its label's words, not the property's name.
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"Enter {field} in figures: '{value}' is not a number.");
+            o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number: this cannot be left empty.");
         });
         // The antiforgery cookie is Secure whenever the request came over HTTPS (through a known proxy too), as the session cookie is.
         builder.Services.AddAntiforgery(a => a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -234,10 +239,15 @@ public static class FairShareWebApp
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
     }
 
-    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration)
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration) =>
+        DatabaseOptionsFrom(configuration, Environment.GetEnvironmentVariable("FAIRSHARE_DATA"));
+
+    /// <summary>Database:DataFolder when it is set (command line, environment), else FAIRSHARE_DATA, else <c>data</c>.</summary>
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration, string? dataFromEnvironment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (Environment.GetEnvironmentVariable("FAIRSHARE_DATA") is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
+        if (dataFromEnvironment is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
         {
             database.DataFolder = folder;
         }

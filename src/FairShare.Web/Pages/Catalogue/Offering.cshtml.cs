@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FairShare.Domain;
 using FairShare.Features;
 using FairShare.Features.Catalogue;
@@ -26,11 +27,11 @@ public sealed class OfferingModel(GetOffering getOffering, SetOfferingPrice setP
     /// <summary>Only the provider manager of the offering's service (or an administrator) sees the pricing form.</summary>
     public bool CanPrice => Offering.ProviderCostCentreId is not null && tenants.Actor.CanPriceOfferingOf(Offering.ProviderCostCentreId);
 
-    [BindProperty] public int PriceYear { get; set; }
+    [BindProperty, Display(Name = "the financial year")] public int PriceYear { get; set; }
     [BindProperty] public string? PriceModel { get; set; }
-    [BindProperty] public decimal? Rate { get; set; }
-    [BindProperty] public decimal? Fee { get; set; }
-    [BindProperty] public decimal? IncludedQuantity { get; set; }
+    [BindProperty, Display(Name = "the rate")] public decimal? Rate { get; set; }
+    [BindProperty, Display(Name = "the fee")] public decimal? Fee { get; set; }
+    [BindProperty, Display(Name = "the included quantity")] public decimal? IncludedQuantity { get; set; }
     [BindProperty] public string? Schedule { get; set; }
     [BindProperty] public string? Driver { get; set; }
 

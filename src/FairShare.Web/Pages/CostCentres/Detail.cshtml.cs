@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FairShare.Domain.Access;
 using FairShare.Features.Organisation;
 using FairShare.Features.Tenancy;
@@ -14,8 +15,8 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
 
     public bool CanSetBudget => tenants.Actor.Has(Permission.SetBudgets);
 
-    [BindProperty] public int BudgetYear { get; set; }
-    [BindProperty] public decimal? Amount { get; set; }
+    [BindProperty, Display(Name = "the financial year")] public int BudgetYear { get; set; }
+    [BindProperty, Display(Name = "the budget")] public decimal? Amount { get; set; }
 
     public BudgetLine? Saved { get; private set; }
 
