@@ -36,9 +36,14 @@ public static class ImportCommand
                 {
                     table.AddRow(i.Id.ToString(CultureInfo.InvariantCulture), i.Kind.ToSlug(), Markup.Escape(i.FileName), string.Join(", ", i.Periods),
                         i.Rows.ToString(CultureInfo.InvariantCulture), i.Total.ToString(CultureInfo.InvariantCulture),
-                        Markup.Escape(i.WithdrawnAt is { } at ? $"withdrawn {at.UtcDateTime:yyyy-MM-dd HH:mm} by {i.WithdrawnBy}" : i.State));
+                        i.State);
                 }
                 GlobalOptions.Console(stdout).Write(table);
+                // Who withdrew what and why, on lines of their own: a name or a reason would widen every row of the table.
+                foreach (var i in imports.Where(i => i.WithdrawnAt is not null))
+                {
+                    stdout.WriteLine($"Import {i.Id} was withdrawn on {i.WithdrawnAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm} by {i.WithdrawnBy}: {i.WithdrawalReason}");
+                }
                 return Task.CompletedTask;
             });
         });
