@@ -33,6 +33,7 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "--role" => "auditor",
         "--name" => "Probe",
         "--email" => "probe@northshire.example",
+        "--reason" => "Probe",
         "model" => Model,
         "file" => Usage,
         "method" or "--method" => "reciprocal",

@@ -55,6 +55,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
+        ("POST", "/api/imports/{id:int}/withdraw") => """{"reason":"probe","dryRun":true}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),
@@ -151,7 +152,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     }
 
     private static StringContent? Content(string pattern, string? body) => body is null ? null
-        : pattern.StartsWith("/api/imports/", StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8, "text/csv")
+        : pattern == "/api/imports/{kind}" ? new StringContent(body, Encoding.UTF8, "text/csv")
         : new StringContent(body, Encoding.UTF8, "application/json");
 
     /// <summary>The body with one field (or one field of its first record) replaced by a hostile JSON value.</summary>

@@ -30,13 +30,14 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/admin/tokens"] = ["Issue", "Revoke"],
         ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
         ["/recharge/batches/{id:int}/sent"] = [""],
+        ["/recharge/imports/{id:int}/withdraw"] = [""],
         ["/sign-in"] = [""],
         ["/sign-out"] = [""],
         ["/demo"] = [""],
         ["/status/{code:int}"] = [""],
     };
 
-    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId);
+    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId, int Import);
 
     private async Task<Neighbour> NeighbourRecordsAsync()
     {
@@ -50,10 +51,21 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             await db.Offerings.Where(o => o.Code == "WB-LEG-HSG").Select(o => o.Id).SingleAsync(),
             await db.CostCentres.Where(c => c.Code == "WB-HSG").Select(c => c.Id).SingleAsync(),
             token.Token.Id,
-            authority.Id);
+            authority.Id,
+            await NeighbourImportAsync());
     }
 
-    private async Task<(int Prices, int Budgets, int Tokens, int Audit, int ActiveTokens)> NeighbourStateAsync(int authorityId)
+    /// <summary>An import of the neighbour's own (the demo gives it none), for the withdrawal to be tried on.</summary>
+    private async Task<int> NeighbourImportAsync()
+    {
+        using var theirs = await web.ApiClientAsync("WBC", Role.FinanceOfficer);
+        using var content = new StringContent("period,costCentre,driver,value\n2027-01,WB-HSG,isolation,3\n", System.Text.Encoding.UTF8, "text/csv");
+        using var response = await theirs.PostAsync(new Uri("/api/imports/drivers?fileName=isolation.csv", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("batchId").GetInt32();
+    }
+
+    private async Task<(int Prices, int Budgets, int Tokens, int Audit, int ActiveTokens, int Records, int Withdrawn)> NeighbourStateAsync(int authorityId)
     {
         await using var scope = web.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
@@ -62,7 +74,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             await db.Budgets.CountAsync(b => b.AuthorityId == authorityId),
             await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId),
             await db.AuditEntries.CountAsync(a => a.AuthorityId == authorityId),
-            await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId && t.RevokedAt == null));
+            await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId && t.RevokedAt == null),
+            await db.DriverValues.CountAsync(d => d.AuthorityId == authorityId) + await db.CostActuals.CountAsync(c => c.AuthorityId == authorityId),
+            await db.ImportBatches.CountAsync(b => b.AuthorityId == authorityId && b.WithdrawnAt != null));
     }
 
     private static string Fill(string pattern, Neighbour them)
@@ -77,6 +91,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
                 : pattern.Contains("cost-centres", StringComparison.Ordinal) || pattern.Contains("/statements/", StringComparison.Ordinal) ? them.CostCentre
                 : pattern.Contains("tokens", StringComparison.Ordinal) ? them.Token
+                : pattern.Contains("imports", StringComparison.Ordinal) ? them.Import
                 : pattern.Contains("runs", StringComparison.Ordinal) || pattern.Contains("batches", StringComparison.Ordinal) ? them.CostCentre // the neighbour has posted no run; any id of theirs must not find one
                 : throw new InvalidOperationException($"The isolation test does not know which of the neighbour's ids to put in {pattern}: teach it.");
             path = path.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -96,6 +111,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/recharge/runs") => new { period = "2026-06", dryRun = true },
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },
+        ("POST", "/api/imports/{id:int}/withdraw") => new { reason = "Isolation probe", dryRun = false },
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
         ("PUT", "/api/authority/two-people") => new { required = false }, // the caller's own authority, as it is: off
