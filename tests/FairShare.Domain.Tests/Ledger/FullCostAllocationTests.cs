@@ -18,7 +18,7 @@ public class FullCostAllocationTests
         new(IT, "S02", "IT", CostCentreKind.Support),
         new(Housing, "F01", "Housing", CostCentreKind.Frontline),
         new(Waste, "F02", "Waste", CostCentreKind.Frontline),
-        new(Corporate, "C01", "Corporate and democratic core", CostCentreKind.Corporate),
+        new(Corporate, "C01", "Corporate and democratic core", CostCentreKind.CorporateAndDemocraticCore),
     ];
 
     // HR serves IT 10, Housing 30, Waste 10 (FTE); IT serves HR 25, Housing 50, the corporate core 25 (devices).
