@@ -5,7 +5,7 @@ namespace FairShare.Domain;
 /// <summary>
 /// A budget's twelve monthly amounts. Given, they must sum exactly to the year's total; not given, the total is
 /// spread flat: each month the whole pence of a twelfth, and the pence left over one each to the first months
-/// of the year (so £1,000.05 is £83.34 in months 1–5 and £83.33 in months 6–12).
+/// of the year (so £1,000.05 is £83.34 in months 1–9 and £83.33 in months 10–12).
 /// </summary>
 public static class BudgetProfile
 {
