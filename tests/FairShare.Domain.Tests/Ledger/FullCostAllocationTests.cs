@@ -161,7 +161,7 @@ public class FullCostAllocationTests
         var result = FullCostAllocation.Allocate(new FullCostAllocationInput(CostCentres, Costs(1, 1), drivers));
 
         Assert.Equal(2, result.Errors.Count);
-        Assert.Contains(result.Errors, e => e.Message.Contains("corporate cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.Contains("corporate and democratic core cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.Message.Contains("frontline cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
     }
 
