@@ -1,3 +1,4 @@
+using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Access;
 using FairShare.Features.Imports;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairShare.Features.Organisation;
 
 /// <summary>An organisation file to preview or apply.</summary>
-/// <param name="Kind">directorates, cost-centres, budgets, subjective-codes or funds.</param>
+/// <param name="Kind">directorates, cost-centres, budgets, subjective-codes or funds; when left out, the saved mapping's.</param>
 /// <param name="FileName">Its name: .xlsx is read as an Excel workbook, anything else as CSV.</param>
 /// <param name="Content">Its bytes.</param>
 /// <param name="Mapping">The name of a saved column mapping for this ledger's layout; FairShare's template when null.</param>
@@ -41,7 +42,19 @@ public sealed class ImportOrganisation(FairShareDbContext db, TenantContext tena
         {
             return Outcome<OrganisationPreview>.Forbidden(forbidden);
         }
-        var parsedKind = Inputs.Parse.Word<OrganisationFileKind>(request.Kind, "kind");
+        var tenant = tenants.Current;
+        ColumnMapping? saved = null;
+        if (!string.IsNullOrWhiteSpace(request.Mapping))
+        {
+            var name = request.Mapping.Trim().ToLowerInvariant();
+            saved = await db.ColumnMappings.AsNoTracking().FirstOrDefaultAsync(m => m.AuthorityId == tenant.AuthorityId && m.Name == name, cancellationToken);
+            if (saved is null)
+            {
+                return Outcome<OrganisationPreview>.Invalid("mapping", $"There is no column mapping '{Inputs.Parse.Shown(request.Mapping)}'; save one first.");
+            }
+        }
+        // A saved mapping knows the kind of file it reads; without one, the kind is said.
+        var parsedKind = Inputs.Parse.Word<OrganisationFileKind>(string.IsNullOrWhiteSpace(request.Kind) ? saved?.Kind : request.Kind, "kind");
         if (!parsedKind.IsSuccess)
         {
             return Outcome<OrganisationPreview>.Invalid(parsedKind.Errors);
@@ -51,17 +64,10 @@ public sealed class ImportOrganisation(FairShareDbContext db, TenantContext tena
             return Outcome<OrganisationPreview>.Invalid("encoding", "Choose UTF-8 or Windows-1252.");
         }
         var kind = OrganisationKinds.Of(parsedKind.Value);
-        var tenant = tenants.Current;
         Dictionary<string, string>? mapping = null;
         string? dateFormat = null;
-        if (!string.IsNullOrWhiteSpace(request.Mapping))
+        if (saved is not null)
         {
-            var name = request.Mapping.Trim().ToLowerInvariant();
-            var saved = await db.ColumnMappings.AsNoTracking().FirstOrDefaultAsync(m => m.AuthorityId == tenant.AuthorityId && m.Name == name, cancellationToken);
-            if (saved is null)
-            {
-                return Outcome<OrganisationPreview>.Invalid("mapping", $"There is no column mapping '{Inputs.Parse.Shown(request.Mapping)}'; save one first.");
-            }
             if (saved.Kind != parsedKind.Value.ToSlug())
             {
                 return Outcome<OrganisationPreview>.Invalid("mapping", $"The mapping '{saved.Name}' reads {saved.Kind} files, not {parsedKind.Value.ToSlug()}.");
