@@ -67,7 +67,7 @@ public sealed class ImportModel(ImportOrganisation import, GetOrganisation organ
             return refused;
         }
         var bytes = new byte[(FileContent ?? "").Length];
-        if (string.IsNullOrEmpty(FileName) || !Convert.TryFromBase64String(Content ?? "", bytes, out var written) || written > MaxBytes)
+        if (string.IsNullOrEmpty(FileName) || !Convert.TryFromBase64String(FileContent ?? "", bytes, out var written) || written > MaxBytes)
         {
             ModelState.AddModelError(nameof(Upload), "Select the file again: the preview it was checked with has gone.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
