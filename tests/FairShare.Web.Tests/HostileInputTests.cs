@@ -56,6 +56,9 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
+        ("POST", "/api/organisation/import") => "code,name,kind,directorate\nPROBE-1,Probe,frontline,RES\n",
+        ("PUT", "/api/organisation/mappings/{name}") => """{"kind":"cost-centres","columns":"Cost Centre=code;Description=name","dateFormat":"dd/MM/yyyy"}""",
+        ("POST", "/api/cost-centres/{code}/close") => """{"from":"2040-01-01"}""",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),
     };
@@ -78,6 +81,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                 "kind" => "usage",
                 "documentName" => "v1",
                 "action" => "close",
+                "name" => "probe-mapping",
                 _ => throw new InvalidOperationException($"The hostile-input test cannot fill {{{name}}} in {pattern}: teach it."),
             };
         });
@@ -150,8 +154,11 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         return null;
     }
 
+    /// <summary>Whether the body is a file (CSV), not JSON.</summary>
+    private static bool IsFileBody(string pattern) => pattern.StartsWith("/api/imports/", StringComparison.Ordinal) || pattern == "/api/organisation/import";
+
     private static StringContent? Content(string pattern, string? body) => body is null ? null
-        : pattern.StartsWith("/api/imports/", StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8, "text/csv")
+        : IsFileBody(pattern) ? new StringContent(body, Encoding.UTF8, "text/csv")
         : new StringContent(body, Encoding.UTF8, "application/json");
 
     /// <summary>The body with one field (or one field of its first record) replaced by a hostile JSON value.</summary>
@@ -219,7 +226,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                         bad.AddRange(Judge(await SendAsync(client, verb, $"{Fill(pattern)}?{query}={Uri.EscapeDataString(value)}", Content(pattern, body)), true));
                     }
                 }
-                if (body is not null && !pattern.StartsWith("/api/imports/", StringComparison.Ordinal))
+                if (body is not null && !IsFileBody(pattern))
                 {
                     foreach (var (field, spoilt) in SpoiltBodies(body))
                     {
