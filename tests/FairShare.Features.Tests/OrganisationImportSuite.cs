@@ -1,10 +1,10 @@
 using System.Text;
 using FairShare.Domain;
 using FairShare.Domain.Access;
+using FairShare.Domain.Recording;
 using FairShare.Features.Demo;
 using FairShare.Features.Imports;
 using FairShare.Features.Organisation;
-using FairShare.Domain.Recording;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -80,7 +80,11 @@ public class OrganisationImportTests(WebAppFixture web) : IClassFixture<WebAppFi
         token = await WebAppFixture.AntiforgeryTokenAsync(page, "/organisation/import");
         using var confirm = await page.PostAsync(new Uri("/organisation/import?handler=Apply", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Kind"] = "cost-centres", ["Encoding"] = "utf-8", ["FileName"] = "centres.csv", ["FileContent"] = content,
+            ["__RequestVerificationToken"] = token,
+            ["Kind"] = "cost-centres",
+            ["Encoding"] = "utf-8",
+            ["FileName"] = "centres.csv",
+            ["FileContent"] = content,
         }));
         var done = await confirm.Content.ReadAsStringAsync();
         Assert.Contains("govuk-panel--confirmation", done, StringComparison.Ordinal);

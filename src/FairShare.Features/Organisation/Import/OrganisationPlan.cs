@@ -85,11 +85,23 @@ internal sealed class OrganisationPlan
 
     public async Task ApplyAsync(FairShareDbContext db, OrganisationState state, CancellationToken ct)
     {
-        db.Funds.AddRange(state.UnsavedFunds);
-        First.ForEach(step => step());
-        await db.SaveChangesAsync(ct);
-        Then.ForEach(step => step());
-        await db.SaveChangesAsync(ct);
+        // Thousands of rows: changes are detected once per stage, not once per entity added.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.Funds.AddRange(state.UnsavedFunds);
+            First.ForEach(step => step());
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            Then.ForEach(step => step());
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>"name: A → B; kind: frontline → support", the differences between stored and given values.</summary>
