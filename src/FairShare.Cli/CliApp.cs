@@ -59,6 +59,8 @@ public static class CliApp
         root.Subcommands.Add(StatementCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AuthorityCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OrganisationCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OrganisationCommand.CostCentres(global, stdout, stderr));
         return root;
     }
 }

@@ -87,7 +87,7 @@ public sealed class Offering : ITenantOwned
                 errors.Add(new DomainError("provider", "an offering has one provider, not both a cost centre and a supplier."));
                 break;
             case ({ Kind: not CostCentreKind.Support } cc, null):
-                errors.Add(new DomainError("provider", $"{cc.Code} {cc.Name} is a {cc.Kind.ToString().ToLowerInvariant()} cost centre; only support services provide offerings."));
+                errors.Add(new DomainError("provider", $"{cc.Code} {cc.Name} is a {cc.Kind.Words()} cost centre; only support services provide offerings."));
                 break;
         }
         var authority = draft.ProviderCostCentre?.Authority ?? draft.Supplier?.Authority;

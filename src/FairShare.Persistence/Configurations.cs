@@ -34,6 +34,7 @@ internal sealed class CostCentreConfiguration : IEntityTypeConfiguration<CostCen
         builder.Property(c => c.AllocationDriver).HasMaxLength(40);
         builder.HasOne(c => c.Directorate).WithMany().HasForeignKey(c => c.DirectorateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Budgets).WithOne(b => b.CostCentre).HasForeignKey(b => b.CostCentreId).OnDelete(DeleteBehavior.Cascade);
+        OrganisationConfigurations.CostCentreFields(builder);
     }
 }
 
@@ -42,7 +43,9 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
     public void Configure(EntityTypeBuilder<Budget> builder)
     {
         builder.OwnedByAuthority();
-        builder.HasIndex(b => new { b.CostCentreId, b.FinancialYearStart }).IsUnique();
+        builder.HasIndex(b => new { b.CostCentreId, b.FinancialYearStart, b.Version }).IsUnique();
+        builder.Property(b => b.Version).HasDefaultValue(BudgetVersion.Original).HasSentinel((BudgetVersion)(-1));
+        builder.Property(b => b.ProfilePence).HasMaxLength(400).HasDefaultValue("");
     }
 }
 

@@ -19,6 +19,9 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<CostCentre> CostCentres => Set<CostCentre>();
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<Fund> Funds => Set<Fund>();
+    public DbSet<SubjectiveCode> SubjectiveCodes => Set<SubjectiveCode>();
+    public DbSet<ColumnMapping> ColumnMappings => Set<ColumnMapping>();
     public DbSet<Offering> Offerings => Set<Offering>();
     public DbSet<OfferingPrice> OfferingPrices => Set<OfferingPrice>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();

@@ -41,6 +41,11 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "driver" => "FTE",
         "cost-centre" => "F-LIB",
         "id" => "1",
+        "name" => "probe-mapping",
+        "--kind" => "cost-centres",
+        "--columns" => "Cost Centre=code;Description=name",
+        "code" => "F-LIB",
+        "--from" => "2040-01-01", // closing a cost centre from a day no test reaches
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

@@ -42,7 +42,8 @@ public abstract class CatalogueSuite<TDatabase>(TDatabase database) : IClassFixt
         var centres = await db.CostCentres.Where(c => c.AuthorityId == county.Id).ToListAsync();
         Assert.True(centres.Count(c => c.Kind == CostCentreKind.Support) >= 10);
         Assert.True(centres.Count(c => c.Kind == CostCentreKind.Frontline) >= 25);
-        Assert.Contains(centres, c => c.Kind == CostCentreKind.Corporate);
+        Assert.Contains(centres, c => c.Kind == CostCentreKind.CorporateAndDemocraticCore);
+        Assert.Contains(centres, c => c.Kind == CostCentreKind.NonDistributedCosts);
         Assert.True(await db.Directorates.CountAsync(d => d.AuthorityId == county.Id) >= 5);
         Assert.Equal(2, await db.Suppliers.CountAsync(s => s.AuthorityId == county.Id));
         Assert.Equal(2 * centres.Count, await db.Budgets.CountAsync(b => b.AuthorityId == county.Id));

@@ -57,6 +57,9 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
         ("POST", "/api/imports/{id:int}/withdraw") => """{"reason":"probe","dryRun":true}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
+        ("POST", "/api/organisation/import") => "code,name,kind,directorate\nPROBE-1,Probe,frontline,RES\n",
+        ("PUT", "/api/organisation/mappings/{name}") => """{"kind":"cost-centres","columns":"Cost Centre=code;Description=name","dateFormat":"dd/MM/yyyy"}""",
+        ("POST", "/api/cost-centres/{code}/close") => """{"from":"2040-01-01"}""",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),
     };
@@ -79,6 +82,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                 "kind" => "usage",
                 "documentName" => "v1",
                 "action" => "close",
+                "name" => "probe-mapping",
                 _ => throw new InvalidOperationException($"The hostile-input test cannot fill {{{name}}} in {pattern}: teach it."),
             };
         });
@@ -151,8 +155,11 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         return null;
     }
 
+    /// <summary>Whether the body is a file (CSV), not JSON.</summary>
+    private static bool IsFileBody(string pattern) => pattern is "/api/imports/{kind}" or "/api/organisation/import";
+
     private static StringContent? Content(string pattern, string? body) => body is null ? null
-        : pattern == "/api/imports/{kind}" ? new StringContent(body, Encoding.UTF8, "text/csv")
+        : IsFileBody(pattern) ? new StringContent(body, Encoding.UTF8, "text/csv")
         : new StringContent(body, Encoding.UTF8, "application/json");
 
     /// <summary>The body with one field (or one field of its first record) replaced by a hostile JSON value.</summary>
@@ -220,7 +227,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                         bad.AddRange(Judge(await SendAsync(client, verb, $"{Fill(pattern)}?{query}={Uri.EscapeDataString(value)}", Content(pattern, body)), true));
                     }
                 }
-                if (body is not null && !pattern.StartsWith("/api/imports/", StringComparison.Ordinal))
+                if (body is not null && !IsFileBody(pattern))
                 {
                     foreach (var (field, spoilt) in SpoiltBodies(body))
                     {

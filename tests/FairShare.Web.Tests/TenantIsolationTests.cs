@@ -26,7 +26,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
     private static readonly Dictionary<string, string[]> PageHandlers = new()
     {
         ["/catalogue/{id:int}"] = ["Price"],
-        ["/cost-centres/{id:int}"] = ["Budget"],
+        ["/cost-centres/{id:int}"] = ["Budget", "Close", "ConfirmClose"],
+        ["/organisation"] = ["Mapping"],
+        ["/organisation/import"] = ["", "Apply"],
         ["/admin/tokens"] = ["Issue", "Revoke"],
         ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
         ["/recharge/batches/{id:int}/sent"] = [""],
@@ -85,7 +87,8 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         path = path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal)
             .Replace("{category}", "Housing%20law", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{action}", "close", StringComparison.Ordinal)
-            .Replace("{kind}", "usage", StringComparison.Ordinal);
+            .Replace("{kind}", "usage", StringComparison.Ordinal)
+            .Replace("{code}", "WB-LEG", StringComparison.Ordinal).Replace("{name}", "isolation-probe", StringComparison.Ordinal);
         if (path.Contains("{id:int}", StringComparison.Ordinal))
         {
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
@@ -112,6 +115,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },
         ("POST", "/api/imports/{id:int}/withdraw") => new { reason = "Isolation probe", dryRun = false },
+        ("POST", "/api/organisation/import") => new { },
+        ("PUT", "/api/organisation/mappings/{name}") => new { kind = "cost-centres", columns = "Cost Centre=code" },
+        ("POST", "/api/cost-centres/{code}/close") => new { from = "2040-01-01" }, // the neighbour's code: not found here
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
         ("PUT", "/api/authority/two-people") => new { required = false }, // the caller's own authority, as it is: off

@@ -37,8 +37,8 @@ public static class DemoCatalogue
         ("RES", "S-PROP", "Property and Facilities Management", CostCentreKind.Support, 9_700_000),
         ("RES", "S-INS", "Insurance and Risk Management", CostCentreKind.Support, 1_250_000),
         ("RES", "S-HS", "Health and Safety", CostCentreKind.Support, 850_000),
-        ("CEX", "C-CDC", "Corporate and Democratic Core", CostCentreKind.Corporate, 3_900_000),
-        ("CEX", "C-NDC", "Non-Distributed Costs", CostCentreKind.Corporate, 2_300_000),
+        ("CEX", "C-CDC", "Corporate and Democratic Core", CostCentreKind.CorporateAndDemocraticCore, 3_900_000),
+        ("CEX", "C-NDC", "Non-Distributed Costs", CostCentreKind.NonDistributedCosts, 2_300_000),
         ("ASC", "F-OP", "Older People's Services", CostCentreKind.Frontline, 182_000_000),
         ("ASC", "F-LD", "Learning Disability Services", CostCentreKind.Frontline, 121_000_000),
         ("ASC", "F-MH", "Mental Health Services", CostCentreKind.Frontline, 38_500_000),
@@ -78,7 +78,7 @@ public static class DemoCatalogue
         ("RES", "WB-ICT", "Westvale Digital", CostCentreKind.Support, 3_900_000),
         ("PLC", "WB-HSG", "Housing Options", CostCentreKind.Frontline, 6_100_000),
         ("PLC", "WB-WCOL", "Waste Collection", CostCentreKind.Frontline, 8_800_000),
-        ("CEX", "WB-CDC", "Corporate and Democratic Core", CostCentreKind.Corporate, 1_200_000),
+        ("CEX", "WB-CDC", "Corporate and Democratic Core", CostCentreKind.CorporateAndDemocraticCore, 1_200_000),
     ];
 
     /// <summary>The password of every demo account. The demo sign-in page lists the accounts; never use it elsewhere.</summary>

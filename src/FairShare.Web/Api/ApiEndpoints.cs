@@ -12,6 +12,7 @@ public static class ApiEndpoints
 
         api.MapCatalogue();
         api.MapOrganisation();
+        api.MapOrganisationImport();
         api.MapAccess();
         api.MapMonthEnd();
 

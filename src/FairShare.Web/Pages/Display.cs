@@ -34,7 +34,8 @@ public static class Display
     {
         CostCentreKind.Frontline => "Frontline",
         CostCentreKind.Support => "Support",
-        _ => "Corporate",
+        CostCentreKind.CorporateAndDemocraticCore => "Corporate and democratic core",
+        _ => "Non-distributed costs",
     };
 
     public static string Count(int n, string noun) => English.Count(n, noun);

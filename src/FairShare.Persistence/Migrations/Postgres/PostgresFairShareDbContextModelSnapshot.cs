@@ -320,14 +320,68 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProfilePence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Original");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("CostCentreId", "FinancialYearStart")
+                    b.HasIndex("CostCentreId", "FinancialYearStart", "Version")
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DateFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ColumnMappings");
                 });
 
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
@@ -345,12 +399,21 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BudgetHolderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("DirectorateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FundId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -363,11 +426,23 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("ServiceLineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServiceLineName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
+                    b.HasIndex("BudgetHolderId");
+
                     b.HasIndex("DirectorateId");
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AuthorityId", "Code")
                         .IsUnique();
@@ -391,6 +466,12 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -404,6 +485,40 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Directorates");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RingFenced")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Funds");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
@@ -853,6 +968,42 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.HasIndex("OfferingId");
 
                     b.ToTable("ServiceLevels");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SubjectiveCodes");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
@@ -1452,6 +1603,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1460,11 +1622,21 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("FairShare.Domain.Access.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FairShare.Domain.Directorate", "Directorate")
                         .WithMany()
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Authority");
 
@@ -1472,6 +1644,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FairShare.Domain.Directorate", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
@@ -1651,6 +1834,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Authority");
 
                     b.Navigation("Offering");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>

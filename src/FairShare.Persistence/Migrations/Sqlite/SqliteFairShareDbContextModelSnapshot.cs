@@ -303,14 +303,66 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProfilePence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Original");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("CostCentreId", "FinancialYearStart")
+                    b.HasIndex("CostCentreId", "FinancialYearStart", "Version")
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ColumnMappings");
                 });
 
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
@@ -326,12 +378,21 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FundId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -344,11 +405,23 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceLineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLineName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
+                    b.HasIndex("BudgetHolderId");
+
                     b.HasIndex("DirectorateId");
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AuthorityId", "Code")
                         .IsUnique();
@@ -370,6 +443,12 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -383,6 +462,38 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Directorates");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RingFenced")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Funds");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
@@ -812,6 +923,40 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.HasIndex("OfferingId");
 
                     b.ToTable("ServiceLevels");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SubjectiveCodes");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
@@ -1391,6 +1536,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1399,11 +1555,21 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("FairShare.Domain.Access.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FairShare.Domain.Directorate", "Directorate")
                         .WithMany()
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Authority");
 
@@ -1411,6 +1577,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FairShare.Domain.Directorate", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
@@ -1590,6 +1767,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Authority");
 
                     b.Navigation("Offering");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>

@@ -23,6 +23,10 @@ public static class SiteNavigation
         {
             links.Add(new("cost-centres", "/cost-centres", "Cost centres"));
         }
+        if (actor.Has(Permission.ManageOrganisation))
+        {
+            links.Add(new("organisation", "/organisation", "Organisation"));
+        }
         if (actor.Has(Permission.ReadLedger))
         {
             links.Add(new("recharge", "/recharge", "Month end"));
