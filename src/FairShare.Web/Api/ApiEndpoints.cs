@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapCatalogue();
         api.MapOrganisation();
         api.MapAccess();
+        api.MapPeople();
         api.MapMonthEnd();
 
         // An unknown path under /api/ is a 404 ProblemDetails for anyone, never the sign-in page.

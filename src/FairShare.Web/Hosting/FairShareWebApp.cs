@@ -207,6 +207,7 @@ public static class FairShareWebApp
             c.SlidingExpiration = true;
             // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
             c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            c.Events.OnSigningIn = LastSignIn.RecordAsync;
         }));
         if (oidc.IsConfigured)
         {

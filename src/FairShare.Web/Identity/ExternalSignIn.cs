@@ -22,8 +22,9 @@ public static class ExternalSignIn
         var account = await db.AsSystemAsync(async () =>
             await db.UserAccounts.Include(u => u.Roles).FirstOrDefaultAsync(u => u.ExternalSubject != null && u.ExternalSubject == subject)
             ?? (email is null ? null : await db.UserAccounts.Include(u => u.Roles).FirstOrDefaultAsync(u => u.NormalizedEmail == UserAccount.Normalise(email))));
-        if (account is null)
+        if (account is null || account.IsDisabled)
         {
+            // A disabled account is answered as one that does not exist.
             context.Fail($"{email ?? subject} has no FairShare account; ask your FairShare administrator to create one.");
             return;
         }
