@@ -100,6 +100,7 @@ public static class FairShareWebApp
             o.Conventions.AllowAnonymousToPage("/Demo");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/SignOut");
+            o.Conventions.AllowAnonymousToPage("/ResetPassword");
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
