@@ -50,6 +50,10 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/offerings/{id:int}/prices") => """{"financialYear":2027,"model":"pay-as-you-go","rate":1}""",
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => """{"amount":1}""",
         ("POST", "/api/tokens") => """{"name":"Probe","role":"auditor","validDays":1}""",
+        ("POST", "/api/users") => """{"email":"hostile.probe@northshire.example","name":"Probe","role":"auditor"}""",
+        ("PUT", "/api/users/{id:int}") => """{"name":"Probe","roles":[{"role":"auditor"}]}""",
+        ("POST", "/api/users/{id:int}/disable" or "/api/users/{id:int}/enable" or "/api/users/{id:int}/reset-link") => null,
+        ("POST", "/api/users/import") => "email,name,role,scope_code\n",
         ("POST", "/api/recharge/runs") => """{"period":"2026-06","dryRun":true}""",
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => """{"period":"2026-06"}""",
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
@@ -151,7 +155,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     }
 
     private static StringContent? Content(string pattern, string? body) => body is null ? null
-        : pattern.StartsWith("/api/imports/", StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8, "text/csv")
+        : pattern.StartsWith("/api/imports/", StringComparison.Ordinal) || pattern == "/api/users/import" ? new StringContent(body, Encoding.UTF8, "text/csv")
         : new StringContent(body, Encoding.UTF8, "application/json");
 
     /// <summary>The body with one field (or one field of its first record) replaced by a hostile JSON value.</summary>
@@ -219,7 +223,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                         bad.AddRange(Judge(await SendAsync(client, verb, $"{Fill(pattern)}?{query}={Uri.EscapeDataString(value)}", Content(pattern, body)), true));
                     }
                 }
-                if (body is not null && !pattern.StartsWith("/api/imports/", StringComparison.Ordinal))
+                if (body is not null && !pattern.StartsWith("/api/imports/", StringComparison.Ordinal) && pattern != "/api/users/import")
                 {
                     foreach (var (field, spoilt) in SpoiltBodies(body))
                     {

@@ -19,27 +19,26 @@ public static class PeopleEndpoints
     public static RouteGroupBuilder MapPeople(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var users = api.MapGroup("/users");
-        users.MapGet("", async (ListUsers handler, CancellationToken ct) => (await handler.HandleAsync(new ListUsersRequest(), ct)).ToHttp())
+        api.MapGet("/users", async (ListUsers handler, CancellationToken ct) => (await handler.HandleAsync(new ListUsersRequest(), ct)).ToHttp())
             .WithSummary("The authority's people with their roles and scope, state and last sign-in (administrator)");
-        users.MapGet("/{id:int}", async (int id, GetUser handler, CancellationToken ct) => (await handler.HandleAsync(new GetUserRequest(id), ct)).ToHttp())
+        api.MapGet("/users/{id:int}", async (int id, GetUser handler, CancellationToken ct) => (await handler.HandleAsync(new GetUserRequest(id), ct)).ToHttp())
             .WithSummary("One account (administrator)");
-        users.MapPost("", async (AddUserRequest request, AddUser handler, CancellationToken ct) => (await handler.HandleAsync(request, ct)).ToHttp())
+        api.MapPost("/users", async (AddUserRequest request, AddUser handler, CancellationToken ct) => (await handler.HandleAsync(request, ct)).ToHttp())
             .WithSummary("Add an account: { email, name, role, costCentreId, supplierId, password?, moreRoles: [{ role, costCentreId, supplierId }] } (administrator)");
-        users.MapPut("/{id:int}", async (int id, ChangeUserBody body, ChangeUser handler, CancellationToken ct) =>
+        api.MapPut("/users/{id:int}", async (int id, ChangeUserBody body, ChangeUser handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new ChangeUserRequest(id, body.Name, body.Email, body.Roles, body.UnlinkIdentityProvider), ct)).ToHttp())
             .WithSummary("Change an account's name, email or roles (the whole set), or unlink it from the identity provider (administrator)");
-        users.MapPost("/{id:int}/disable", async (int id, DisableUser handler, CancellationToken ct) =>
+        api.MapPost("/users/{id:int}/disable", async (int id, DisableUser handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new DisableUserRequest(id), ct)).ToHttp())
             .WithSummary("Disable an account: its sessions end at once and it cannot sign in (administrator; not yourself, not the last administrator)");
-        users.MapPost("/{id:int}/enable", async (int id, EnableUser handler, CancellationToken ct) =>
+        api.MapPost("/users/{id:int}/enable", async (int id, EnableUser handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new EnableUserRequest(id), ct)).ToHttp())
             .WithSummary("Enable a disabled account (administrator)");
-        users.MapPost("/{id:int}/reset-link", async (int id, HttpRequest request, IssuePasswordResetLink handler, CancellationToken ct) =>
+        api.MapPost("/users/{id:int}/reset-link", async (int id, HttpRequest request, IssuePasswordResetLink handler, CancellationToken ct) =>
                 (await handler.HandleAsync(new IssuePasswordResetLinkRequest(id), ct))
                 .ToHttp(issued => TypedResults.Ok(new ResetLink(issued.UserId, issued.Email, LinkFor(request, issued.Secret), issued.ExpiresAt, NoEmailNote))))
             .WithSummary($"A one-time link to set a local password, valid {PasswordResetLink.ValidHours} hours, in this response only. {NoEmailNote}");
-        users.MapPost("/import", ImportAsync)
+        api.MapPost("/users/import", ImportAsync)
             .WithSummary("Import accounts from CSV (email,name,role,scope_code), all or nothing: the body is the file (text/csv); "
                 + "?preview=true (the default) checks it and changes nothing, ?preview=false adds the accounts; &encoding=utf-8|windows-1252 (administrator)");
         return api;

@@ -22,7 +22,7 @@ public sealed class DetailModel(GetUser getUser, ChangeUser changeUser, EnableUs
     [BindProperty] public string? CostCentres { get; set; }
     [BindProperty] public string? Supplier { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, string? done, CancellationToken cancellationToken)
     {
         Done = done switch
         {
@@ -33,10 +33,10 @@ public sealed class DetailModel(GetUser getUser, ChangeUser changeUser, EnableUs
         return await LoadAsync(id, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostDetailsAsync([FromRoute] int id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, new ChangeUserRequest(id, Name ?? "", Email ?? ""), "Their details have been changed.", cancellationToken);
 
-    public async Task<IActionResult> OnPostAddRoleAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddRoleAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } missing)
         {
@@ -52,7 +52,7 @@ public sealed class DetailModel(GetUser getUser, ChangeUser changeUser, EnableUs
         return await ChangeAsync(id, new ChangeUserRequest(id, Roles: [.. Person.Roles.Select(r => r.Grant), .. added]), "The role has been given.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRemoveRoleAsync(int id, string? removeRole, int? removeCostCentre, int? removeSupplier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveRoleAsync([FromRoute] int id, string? removeRole, int? removeCostCentre, int? removeSupplier, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } missing)
         {
@@ -62,17 +62,17 @@ public sealed class DetailModel(GetUser getUser, ChangeUser changeUser, EnableUs
         return await ChangeAsync(id, new ChangeUserRequest(id, Roles: [.. Person.Roles.Select(r => r.Grant).Where(g => g != removed)]), "The role has been taken away.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostUnlinkAsync(int id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostUnlinkAsync([FromRoute] int id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, new ChangeUserRequest(id, UnlinkIdentityProvider: true),
             "The link to the identity provider has been removed. Their next sign-in there is matched by email again.", cancellationToken);
 
-    public async Task<IActionResult> OnPostEnableAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEnableAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var outcome = await enableUser.HandleAsync(new EnableUserRequest(id), cancellationToken);
         return await AfterAsync(id, outcome, "The account has been enabled. They can sign in again.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostResetLinkAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResetLinkAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var outcome = await resetLink.HandleAsync(new IssuePasswordResetLinkRequest(id), cancellationToken);
         if (this.Show(outcome, PeoplePages.Fields, "reset") is { } failed)

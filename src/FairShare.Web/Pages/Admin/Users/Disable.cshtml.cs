@@ -9,9 +9,9 @@ public sealed class DisableModel(GetUser getUser, DisableUser disableUser) : Pag
 {
     public Person Person { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id, CancellationToken cancellationToken)
     {
         var outcome = await disableUser.HandleAsync(new DisableUserRequest(id), cancellationToken);
         if (this.Show(outcome, new Dictionary<string, string>(), "confirm") is { } failed)
