@@ -40,6 +40,7 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "driver" => "FTE",
         "cost-centre" => "F-LIB",
         "id" => "1",
+        "email" => "auditor@northshire.example",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 
