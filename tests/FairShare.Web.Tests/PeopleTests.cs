@@ -178,7 +178,10 @@ public sealed partial class PeopleTests(WebAppFixture web) : IClassFixture<WebAp
         var token = await WebAppFixture.AntiforgeryTokenAsync(browser, "/account/password");
         Dictionary<string, string> Form(string current) => new()
         {
-            ["CurrentPassword"] = current, ["NewPassword"] = "a-brand-new-password", ["ConfirmPassword"] = "a-brand-new-password", ["__RequestVerificationToken"] = token,
+            ["CurrentPassword"] = current,
+            ["NewPassword"] = "a-brand-new-password",
+            ["ConfirmPassword"] = "a-brand-new-password",
+            ["__RequestVerificationToken"] = token,
         };
         using (var wrong = await browser.PostAsync(new Uri("/account/password", UriKind.Relative), new FormUrlEncodedContent(Form("not-my-password"))))
         {
@@ -235,7 +238,11 @@ public sealed partial class PeopleTests(WebAppFixture web) : IClassFixture<WebAp
         var token = await WebAppFixture.AntiforgeryTokenAsync(admin, "/admin/users/add");
         using var invalid = await admin.PostAsync(new Uri("/admin/users/add", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "nope", ["Name"] = "", ["Role"] = "budget-holder", ["CostCentres"] = "F-OP, NOPE", ["__RequestVerificationToken"] = token,
+            ["Email"] = "nope",
+            ["Name"] = "",
+            ["Role"] = "budget-holder",
+            ["CostCentres"] = "F-OP, NOPE",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = await invalid.Content.ReadAsStringAsync();
@@ -244,7 +251,11 @@ public sealed partial class PeopleTests(WebAppFixture web) : IClassFixture<WebAp
 
         using var added = await admin.PostAsync(new Uri("/admin/users/add", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "page.person@northshire.example", ["Name"] = "Page Person", ["Role"] = "budget-holder", ["CostCentres"] = "F-OP, F-LIB", ["__RequestVerificationToken"] = token,
+            ["Email"] = "page.person@northshire.example",
+            ["Name"] = "Page Person",
+            ["Role"] = "budget-holder",
+            ["CostCentres"] = "F-OP, F-LIB",
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var detail = await admin.GetStringAsync(added.Headers.Location);
