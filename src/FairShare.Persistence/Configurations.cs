@@ -103,6 +103,9 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasIndex(u => u.ExternalSubject).IsUnique();
         builder.Property(u => u.PasswordHash).HasMaxLength(1000);
+        builder.Property(u => u.PasswordResetHash).HasMaxLength(64);
+        builder.HasIndex(u => u.PasswordResetHash).IsUnique();
+        builder.Ignore(u => u.IsDisabled);
         builder.HasMany(u => u.Roles).WithOne(r => r.User).HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(u => u.Grants);
     }

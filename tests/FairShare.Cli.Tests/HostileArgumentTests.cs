@@ -46,6 +46,7 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "--columns" => "Cost Centre=code;Description=name",
         "code" => "F-LIB",
         "--from" => "2040-01-01", // closing a cost centre from a day no test reaches
+        "email" => "auditor@northshire.example",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

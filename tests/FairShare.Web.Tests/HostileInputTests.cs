@@ -50,6 +50,10 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/offerings/{id:int}/prices") => """{"financialYear":2027,"model":"pay-as-you-go","rate":1}""",
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => """{"amount":1}""",
         ("POST", "/api/tokens") => """{"name":"Probe","role":"auditor","validDays":1}""",
+        ("POST", "/api/users") => """{"email":"hostile.probe@northshire.example","name":"Probe","role":"auditor"}""",
+        ("PUT", "/api/users/{id:int}") => """{"name":"Probe","roles":[{"role":"auditor"}]}""",
+        ("POST", "/api/users/{id:int}/disable" or "/api/users/{id:int}/enable" or "/api/users/{id:int}/reset-link") => null,
+        ("POST", "/api/users/import") => "email,name,role,scope_code\n",
         ("POST", "/api/recharge/runs") => """{"period":"2026-06","dryRun":true}""",
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => """{"period":"2026-06"}""",
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
@@ -156,7 +160,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     }
 
     /// <summary>Whether the body is a file (CSV), not JSON.</summary>
-    private static bool IsFileBody(string pattern) => pattern is "/api/imports/{kind}" or "/api/organisation/import";
+    private static bool IsFileBody(string pattern) => pattern is "/api/imports/{kind}" or "/api/organisation/import" or "/api/users/import";
 
     private static StringContent? Content(string pattern, string? body) => body is null ? null
         : IsFileBody(pattern) ? new StringContent(body, Encoding.UTF8, "text/csv")

@@ -30,6 +30,12 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/organisation"] = ["Mapping"],
         ["/organisation/import"] = ["", "Apply"],
         ["/admin/tokens"] = ["Issue", "Revoke"],
+        ["/admin/users/add"] = [""],
+        ["/admin/users/import"] = ["Preview", "Apply"],
+        ["/admin/users/{id:int}"] = ["Details", "AddRole", "RemoveRole", "Unlink", "ResetLink", "Enable"],
+        ["/admin/users/{id:int}/disable"] = [""],
+        ["/reset-password"] = [""],
+        ["/account/password"] = [""],
         ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
         ["/recharge/batches/{id:int}/sent"] = [""],
         ["/recharge/imports/{id:int}/withdraw"] = [""],
@@ -39,7 +45,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/status/{code:int}"] = [""],
     };
 
-    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId, int Import);
+    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId, int Import, int User);
 
     private async Task<Neighbour> NeighbourRecordsAsync()
     {
@@ -54,7 +60,8 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             await db.CostCentres.Where(c => c.Code == "WB-HSG").Select(c => c.Id).SingleAsync(),
             token.Token.Id,
             authority.Id,
-            await NeighbourImportAsync());
+            await NeighbourImportAsync(),
+            await db.UserAccounts.Where(u => u.Email == "auditor@westvale.example").Select(u => u.Id).SingleAsync());
     }
 
     /// <summary>An import of the neighbour's own (the demo gives it none), for the withdrawal to be tried on.</summary>
@@ -95,6 +102,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
                 : pattern.Contains("cost-centres", StringComparison.Ordinal) || pattern.Contains("/statements/", StringComparison.Ordinal) ? them.CostCentre
                 : pattern.Contains("tokens", StringComparison.Ordinal) ? them.Token
                 : pattern.Contains("imports", StringComparison.Ordinal) ? them.Import
+                : pattern.Contains("users", StringComparison.Ordinal) ? them.User
                 : pattern.Contains("runs", StringComparison.Ordinal) || pattern.Contains("batches", StringComparison.Ordinal) ? them.CostCentre // the neighbour has posted no run; any id of theirs must not find one
                 : throw new InvalidOperationException($"The isolation test does not know which of the neighbour's ids to put in {pattern}: teach it.");
             path = path.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -111,6 +119,10 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/offerings/{id:int}/prices") => new { financialYear = 2040, model = "pay-as-you-go", rate = 1m },
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => new { amount = 1m },
         ("POST", "/api/tokens") => new { name = "Isolation probe", role = "auditor", validDays = 1 },
+        ("POST", "/api/users") => new { email = "isolation.probe@northshire.example", name = "Isolation probe", role = "auditor" },
+        ("PUT", "/api/users/{id:int}") => new { name = "Isolation probe" },
+        ("POST", "/api/users/{id:int}/disable" or "/api/users/{id:int}/enable" or "/api/users/{id:int}/reset-link") => new { },
+        ("POST", "/api/users/import") => new { },
         ("POST", "/api/recharge/runs") => new { period = "2026-06", dryRun = true },
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapOrganisation();
         api.MapOrganisationImport();
         api.MapAccess();
+        api.MapPeople();
         api.MapMonthEnd();
 
         // An unknown path under /api/ is a 404 ProblemDetails for anyone, never the sign-in page.

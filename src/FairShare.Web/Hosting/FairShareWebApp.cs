@@ -107,6 +107,7 @@ public static class FairShareWebApp
             o.Conventions.AllowAnonymousToPage("/Demo");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/SignOut");
+            o.Conventions.AllowAnonymousToPage("/ResetPassword");
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
@@ -219,6 +220,7 @@ public static class FairShareWebApp
             c.SlidingExpiration = true;
             // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
             c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            c.Events.OnSigningIn = LastSignIn.RecordAsync;
         }));
         if (oidc.IsConfigured)
         {

@@ -44,9 +44,10 @@ public static partial class ExternalSignIn
         var account = await db.AsSystemAsync(async () =>
             await db.UserAccounts.Include(u => u.Roles).FirstOrDefaultAsync(u => u.ExternalSubject != null && u.ExternalSubject == subject)
             ?? (email is null ? null : await db.UserAccounts.Include(u => u.Roles).FirstOrDefaultAsync(u => u.NormalizedEmail == UserAccount.Normalise(email))));
-        if (account is null)
+        if (account is null || account.IsDisabled)
         {
-            // No email or subject in the message: it reaches the logs through the remote-failure event.
+            // A disabled account is answered as one that does not exist. No email or subject in the message: it
+            // reaches the logs through the remote-failure event.
             context.Fail(NoAccount);
             return;
         }

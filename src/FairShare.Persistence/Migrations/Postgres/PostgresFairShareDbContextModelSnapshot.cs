@@ -216,6 +216,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -229,6 +232,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<string>("ExternalSubject")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -245,6 +251,13 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("PasswordResetExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordResetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -258,6 +271,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PasswordResetHash")
                         .IsUnique();
 
                     b.ToTable("UserAccounts");

@@ -203,6 +203,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -216,6 +219,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("ExternalSubject")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -232,6 +238,13 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PasswordResetExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordResetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -245,6 +258,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PasswordResetHash")
                         .IsUnique();
 
                     b.ToTable("UserAccounts");

@@ -39,6 +39,10 @@ public static class SiteNavigation
         {
             links.Add(new("audit", "/audit", "Audit log"));
         }
+        if (actor.Has(Permission.ManageUsers))
+        {
+            links.Add(new("users", "/admin/users", "People"));
+        }
         if (actor.Has(Permission.ManageApiTokens))
         {
             links.Add(new("tokens", "/admin/tokens", "API tokens"));
