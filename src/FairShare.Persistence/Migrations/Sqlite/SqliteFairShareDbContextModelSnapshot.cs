@@ -274,6 +274,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<bool>("RequiresTwoPeople")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SupplierSelfService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("INTEGER");
 
@@ -810,6 +813,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
