@@ -54,6 +54,9 @@ public enum Permission
 
     /// <summary>Set the authority's own policies, such as requiring two people to post (administrators).</summary>
     SetAuthorityPolicy,
+
+    /// <summary>Register approved external suppliers, their contracts and contract rates (finance officers act as procurement).</summary>
+    ManageSuppliers,
 }
 
 /// <summary>
@@ -69,13 +72,14 @@ public static class AccessPolicy
         [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage],
         [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.ImportUsage],
         [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.ManageSuppliers],
         [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
         [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog, Permission.ReadLedger],
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
             Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy,
+            Permission.ManageSuppliers],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);

@@ -76,6 +76,7 @@ public static class FairShareWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddFairShare(database);
         builder.Services.AddScoped<DemoMode>();
+        builder.Services.AddSingleton<SetupGate>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddSingleton<ApiTokenFailures>();
@@ -110,6 +111,10 @@ public static class FairShareWebApp
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
+            // The first-run set-up: no one has an account yet. Its posts are limited as sign-in's are, and it asks for the setup token.
+            o.Conventions.AllowAnonymousToFolder("/Setup");
+            o.Conventions.AddFolderApplicationModelConvention("/Setup",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit)));
         });
         // The antiforgery cookie is Secure whenever the request came over HTTPS (through a known proxy too), as the session cookie is.
         builder.Services.AddAntiforgery(a => a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -166,6 +171,7 @@ public static class FairShareWebApp
             RequestPath = "/assets",
         });
         app.UseStaticFiles();
+        app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -262,6 +268,15 @@ public static class FairShareWebApp
             var path = Path.Combine(Path.GetFullPath(database.DataFolder), name);
             await File.WriteAllTextAsync(path, csv);
             await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
+        }
+        if (await demo.IsEmptyAsync())
+        {
+            // No authority and no demo: the first-run pages are open, behind the setup token printed here.
+            var gate = app.Services.GetRequiredService<SetupGate>();
+            gate.Open();
+            await stdout.WriteLineAsync("This database holds no authority yet. Open /setup on this server to set up your council,");
+            await stdout.WriteLineAsync($"and give this setup token when asked: {gate.Token}");
+            await stdout.WriteLineAsync("(or run `fairshare init` with the same database settings). The token changes each time FairShare starts.");
         }
     }
 

@@ -23,6 +23,10 @@ public static class SiteNavigation
         {
             links.Add(new("cost-centres", "/cost-centres", "Cost centres"));
         }
+        if (Features.Suppliers.SupplierAccess.MayRead(actor))
+        {
+            links.Add(new("suppliers", "/suppliers", "Suppliers"));
+        }
         if (actor.Has(Permission.ReadLedger))
         {
             links.Add(new("recharge", "/recharge", "Month end"));
