@@ -40,6 +40,14 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "driver" => "FTE",
         "cost-centre" => "F-LIB",
         "id" => "1",
+        "--code" => command.Contains("init", StringComparison.Ordinal) ? "PROBE" : "SUP-PROBE",
+        "--admin-email" => "probe@init.example",
+        "--admin-name" => "Probe",
+        "code" => "SUP-BRIGHT",
+        "--offering" => "BRIGHT-PROBE",
+        "--year" => "2026",
+        "--rate" => "1",
+        "on|off" => "on",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

@@ -55,6 +55,10 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
+        ("POST", "/api/suppliers") or ("PUT", "/api/suppliers/{code}") =>
+            """{"code":"PROBE","name":"Probe","description":"x","contractReference":"R1","contractStart":"2026-04-01","contractEnd":"2027-03-31"}""",
+        ("POST", "/api/suppliers/{code}/rates") => """{"offeringCode":"PROBE-1","financialYear":2026,"rate":1,"name":"Probe","category":"Probe","unit":"hour"}""",
+        ("PUT", "/api/suppliers/self-service") => """{"allowed":true}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),

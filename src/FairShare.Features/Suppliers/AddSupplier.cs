@@ -26,7 +26,7 @@ public sealed class AddSupplier(FairShareDbContext db, TenantContext tenants, Au
         }
         var authorityId = tenants.Current.AuthorityId;
         var code = details.Value.Code.Trim().ToUpperInvariant();
-        if (await db.Suppliers.AnyAsync(s => s.AuthorityId == authorityId && s.Code.ToUpper() == code, cancellationToken))
+        if (await db.Suppliers.AnyAsync(s => s.AuthorityId == authorityId && s.Code == code, cancellationToken))
         {
             return Outcome<SupplierSummary>.Invalid("code", $"a supplier with the code {code} is already registered.");
         }

@@ -22,7 +22,7 @@ public sealed class ChangeSupplier(FairShareDbContext db, TenantContext tenants,
         }
         var authorityId = tenants.Current.AuthorityId;
         var code = (request.Code ?? "").Trim().ToUpperInvariant();
-        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code.ToUpper() == code, cancellationToken);
+        var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code == code, cancellationToken);
         if (supplier is null)
         {
             return Outcome<SupplierSummary>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.Code)}'.");

@@ -18,7 +18,7 @@ public sealed class GetSupplier(FairShareDbContext db, TenantContext tenants, Ti
         }
         var authorityId = tenants.Current.AuthorityId;
         var code = (request.Code ?? "").Trim().ToUpperInvariant();
-        var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code.ToUpper() == code, cancellationToken);
+        var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code == code, cancellationToken);
         if (supplier is null)
         {
             return Outcome<SupplierDetail>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.Code)}'.");

@@ -33,7 +33,7 @@ public sealed class SetSupplierRate(FairShareDbContext db, TenantContext tenants
         var tenant = tenants.Current;
         var supplierCode = (request.SupplierCode ?? "").Trim().ToUpperInvariant();
         var supplier = await db.Suppliers.Include(s => s.Authority)
-            .FirstOrDefaultAsync(s => s.AuthorityId == tenant.AuthorityId && s.Code.ToUpper() == supplierCode, cancellationToken);
+            .FirstOrDefaultAsync(s => s.AuthorityId == tenant.AuthorityId && s.Code == supplierCode, cancellationToken);
         if (supplier is null)
         {
             return Outcome<SupplierRateSet>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.SupplierCode)}'.");
@@ -76,7 +76,7 @@ public sealed class SetSupplierRate(FairShareDbContext db, TenantContext tenants
             return Outcome<SupplierRateSet>.Invalid(errors);
         }
         var financialYear = year!.Value;
-        if (supplier.ContractEnd is { } end && financialYear.Start > end)
+        if (supplier.ContractEnd is { } end && financialYear.FirstDay > end)
         {
             return Outcome<SupplierRateSet>.Refused(
                 $"{supplier.Name}'s contract ({supplier.ContractReference}) ends on {end:d MMMM yyyy}, before {financialYear.Label} starts: renew the contract first.", "financialYear");
