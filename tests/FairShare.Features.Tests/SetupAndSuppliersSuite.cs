@@ -5,7 +5,6 @@ using FairShare.Features.Catalogue;
 using FairShare.Features.Demo;
 using FairShare.Features.Setup;
 using FairShare.Features.Suppliers;
-using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,7 +101,8 @@ public abstract class SetupAndSuppliersSuite<TDatabase>(TDatabase database) : IC
         var rate = await AsAsync(Role.FinanceOfficer, s => s.GetRequiredService<SetSupplierRate>().HandleAsync(
             new("SUP-TEST", "TEST-LIT", 2026, 145.50m, "Litigation (Test Supplier)", "Legal", "hour"))).Ok();
         Assert.True(rate.NewOffering);
-        Assert.Equal("£145.50 per hour", rate.Price);
+        Assert.Equal("Pay as you go: £145.50 per hour.", rate.Price);
+        Assert.Equal("Test Supplier SUP-TEST's contract rate for Litigation (Test Supplier), 2026/27: £145.50 per hour.", rate.Message);
         var again = await AsAsync(Role.FinanceOfficer, s => s.GetRequiredService<SetSupplierRate>().HandleAsync(
             new("SUP-TEST", "TEST-LIT", 2026, 140m))).Fails(OutcomeKind.Refused);
         Assert.Contains("prices are never overwritten", again.Message, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public abstract class SetupAndSuppliersSuite<TDatabase>(TDatabase database) : IC
             new("SUP-BRIGHT", "LEG-ADV", 2026, 100m))).Fails(OutcomeKind.Invalid);
         Assert.Equal("LEG-ADV is an offering of an internal service, not of Brightline Legal LLP.", internalCode.Errors.Single().Message);
         var unknown = await AsAsync(Role.FinanceOfficer, s => s.GetRequiredService<ChangeSupplier>().HandleAsync(new("NOPE", Input("NOPE")))).Fails(OutcomeKind.NotFound);
-        Assert.Equal("There is no supplier 'NOPE'.", unknown.Message);
+        Assert.Equal("No supplier of this authority has that code.", unknown.Message);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -179,12 +179,13 @@ public abstract class SetupAndSuppliersSuite<TDatabase>(TDatabase database) : IC
     }
 
     [Fact]
-    public async Task SupplierSelfService_IsOffByDefault_SupplierTokensAreRefused_UntilAnAdministratorTurnsItOn()
+    public async Task SupplierSelfService_Off_RefusesSupplierTokens_UntilAnAdministratorTurnsItOn()
     {
         const string Neighbour = DemoCatalogue.NeighbourCode;
         var supplierId = await database.IdOfAsync<Supplier>(Neighbour, "SUP-HARBOUR");
         var issued = await AsAsync(Role.Administrator, s => s.GetRequiredService<IssueApiToken>().HandleAsync(
             new IssueApiTokenRequest("Harbour", Role.Supplier, null, supplierId, 30)), Neighbour).Ok();
+        await AsAsync(Role.Administrator, s => s.GetRequiredService<SetSupplierSelfService>().HandleAsync(new(false)), Neighbour).Ok();
         var list = await AsAsync(Role.Administrator, s => s.GetRequiredService<ListSuppliers>().HandleAsync(new()), Neighbour).Ok();
         Assert.False(list.SupplierSelfService);
 

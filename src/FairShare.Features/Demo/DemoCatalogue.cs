@@ -309,9 +309,9 @@ public static class DemoCatalogue
     public static IReadOnlyList<object> Build(int currentYear)
     {
         var entities = new List<object>();
-        // Northshire lets its suppliers sign in (the demo's supplier account shows what they see); Westvale keeps the default, off.
+        // Both let their suppliers sign in, so the demo's supplier accounts show what a supplier sees (a new authority's default is off).
         var county = new Authority(CountyCode, "Northshire County Council").AllowSupplierSelfService(true);
-        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council");
+        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council").AllowSupplierSelfService(true);
         entities.Add(county);
         entities.Add(neighbour);
 

@@ -25,7 +25,7 @@ public sealed class ChangeSupplier(FairShareDbContext db, TenantContext tenants,
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code == code, cancellationToken);
         if (supplier is null)
         {
-            return Outcome<SupplierSummary>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.Code)}'.");
+            return Outcome<SupplierSummary>.NotFound("No supplier of this authority has that code.");
         }
         var input = (request.Supplier ?? new SupplierInput(null, null, null, null, null, null)) with { Code = supplier.Code };
         var details = input.ToDetails();

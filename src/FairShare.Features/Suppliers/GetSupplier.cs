@@ -21,7 +21,7 @@ public sealed class GetSupplier(FairShareDbContext db, TenantContext tenants, Ti
         var supplier = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.AuthorityId == authorityId && s.Code == code, cancellationToken);
         if (supplier is null)
         {
-            return Outcome<SupplierDetail>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.Code)}'.");
+            return Outcome<SupplierDetail>.NotFound("No supplier of this authority has that code.");
         }
         var offerings = await db.Offerings.AsNoTracking().Include(o => o.Prices)
             .Where(o => o.AuthorityId == authorityId && o.SupplierId == supplier.Id).ToListAsync(cancellationToken);

@@ -36,7 +36,7 @@ public sealed class SetSupplierRate(FairShareDbContext db, TenantContext tenants
             .FirstOrDefaultAsync(s => s.AuthorityId == tenant.AuthorityId && s.Code == supplierCode, cancellationToken);
         if (supplier is null)
         {
-            return Outcome<SupplierRateSet>.NotFound($"There is no supplier '{Inputs.Parse.Shown(request.SupplierCode)}'.");
+            return Outcome<SupplierRateSet>.NotFound("No supplier of this authority has that code.");
         }
         var errors = new List<DomainError>();
         var code = (request.OfferingCode ?? "").Trim();
@@ -110,7 +110,9 @@ public sealed class SetSupplierRate(FairShareDbContext db, TenantContext tenants
             new { Supplier = supplier.Code, offering.Code, FinancialYear = financialYear.Label, Price = description, supplier.ContractReference });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // "Pay as you go: £145.50 per hour." → "£145.50 per hour": contract rates are all per unit.
+        var perUnit = description[(description.IndexOf(": ", StringComparison.Ordinal) + 1)..].Trim().TrimEnd('.');
         return new SupplierRateSet(supplier.Code, offering.Code, offering.Id, financialYear.Label, description, isNew,
-            $"{supplier.Name}'s contract rate for {offering.Name}, {financialYear.Label}: {description}.");
+            $"{supplier.Name}'s contract rate for {offering.Name}, {financialYear.Label}: {perUnit}.");
     }
 }
