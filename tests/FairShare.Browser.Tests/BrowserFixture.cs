@@ -63,6 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page that records every failed request, console error and page error, to be checked by <see cref="AssertHealthyAsync"/>.</summary>
+    /// <param name="javaScript">Whether the page runs scripts (off: the no-JavaScript journeys).</param>
     /// <param name="baseUrl">Another app's address (a test that starts its own, e.g. with the demo off); the shared app's when left out.</param>
     public async Task<(IPage Page, List<string> Problems)> NewPageAsync(bool javaScript = true, string? baseUrl = null)
     {

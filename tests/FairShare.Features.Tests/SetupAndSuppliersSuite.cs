@@ -95,7 +95,7 @@ public abstract class SetupAndSuppliersSuite<TDatabase>(TDatabase database) : IC
         Assert.Equal("a supplier with the code SUP-TEST is already registered.", duplicate.Errors.Single().Message);
 
         var changed = await AsAsync(Role.Administrator, s => s.GetRequiredService<ChangeSupplier>().HandleAsync(
-            new("sup-test", Input("IGNORED", end: "2029-03-31") with { ContractReference = "TEST/FW/RENEWED" }))).Ok();
+            new("sup-test", Input("IGNORED", end: "2029-03-31") with { ContractReference = "TEST/FW/RENEWED", Name = "Test Supplier SUP-TEST" }))).Ok();
         Assert.Equal(("SUP-TEST", "TEST/FW/RENEWED", new DateOnly(2029, 3, 31)), (changed.Code, changed.ContractReference, changed.ContractEnd));
 
         var rate = await AsAsync(Role.FinanceOfficer, s => s.GetRequiredService<SetSupplierRate>().HandleAsync(
