@@ -10,8 +10,11 @@ using Spectre.Console;
 namespace FairShare.Cli;
 
 /// <summary>The options every command shares: where the database is and which authority to act for.</summary>
-public sealed class GlobalOptions(TimeProvider? clock = null)
+public sealed class GlobalOptions(TimeProvider? clock = null, TextReader? stdin = null)
 {
+    /// <summary>Where <c>--password-stdin</c> reads from: standard input, or a test's reader.</summary>
+    public TextReader Stdin => stdin ?? System.Console.In;
+
     public Option<string?> Database { get; } = new("--database")
     {
         Description = "Database provider: Sqlite (default) or Postgres.",

@@ -56,6 +56,15 @@ public sealed class Authority
         return this;
     }
 
+    /// <summary>Whether accounts with the supplier role may sign in and see their own offerings. Off unless an administrator turns it on.</summary>
+    public bool SupplierSelfService { get; private set; }
+
+    public Authority AllowSupplierSelfService(bool allowed)
+    {
+        SupplierSelfService = allowed;
+        return this;
+    }
+
     public FinancialYear FinancialYearOf(DateOnly date) => FinancialYear.Containing(date, YearStartMonth);
     public FinancialYear FinancialYearStarting(int startYear) => new(startYear, YearStartMonth);
 }
@@ -357,4 +366,48 @@ public sealed class Supplier : ITenantOwned
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string Description { get; private set; } = "";
+
+    /// <summary>The framework agreement or contract the supplier was approved under (e.g. "CCS RM6187 Lot 2").</summary>
+    public string ContractReference { get; private set; } = "";
+    public DateOnly? ContractStart { get; private set; }
+    public DateOnly? ContractEnd { get; private set; }
+
+    /// <summary>Whether the contract has ended by this date: its rates are then shown as expired, never as an alternative.</summary>
+    public bool ContractEndedBy(DateOnly date) => ContractEnd is { } end && end < date;
+
+    /// <summary>Registers an approved supplier, checking every detail at once.</summary>
+    public static Result<Supplier> Register(Authority authority, SupplierDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var errors = details.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            return Result<Supplier>.Failure(errors);
+        }
+        var supplier = new Supplier(authority, details.Code.Trim().ToUpperInvariant(), details.Name.Trim(), details.Description?.Trim() ?? "");
+        supplier.Apply(details);
+        return Result<Supplier>.Success(supplier);
+    }
+
+    /// <summary>Changes the supplier's details (its code stays: offerings and accounts name it).</summary>
+    public Result<Supplier> Change(SupplierDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var errors = (details with { Code = Code }).Validate().ToList();
+        if (errors.Count > 0)
+        {
+            return Result<Supplier>.Failure(errors);
+        }
+        Name = details.Name.Trim();
+        Description = details.Description?.Trim() ?? "";
+        Apply(details);
+        return Result<Supplier>.Success(this);
+    }
+
+    private void Apply(SupplierDetails details)
+    {
+        ContractReference = details.ContractReference?.Trim() ?? "";
+        ContractStart = details.ContractStart;
+        ContractEnd = details.ContractEnd;
+    }
 }

@@ -44,9 +44,16 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "name" => "probe-mapping",
         "--kind" => "cost-centres",
         "--columns" => "Cost Centre=code;Description=name",
-        "code" => "F-LIB",
+        "code" => command.Contains("suppliers", StringComparison.Ordinal) ? "SUP-BRIGHT" : "F-LIB",
         "--from" => "2040-01-01", // closing a cost centre from a day no test reaches
         "email" => "auditor@northshire.example",
+        "--code" => command.Contains("init", StringComparison.Ordinal) ? "PROBE" : "SUP-PROBE",
+        "--admin-email" => "probe@init.example",
+        "--admin-name" => "Probe",
+        "--offering" => "BRIGHT-PROBE",
+        "--year" => "2026",
+        "--rate" => "1",
+        "on|off" => "on",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

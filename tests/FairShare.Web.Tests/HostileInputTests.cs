@@ -60,6 +60,10 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
         ("POST", "/api/imports/{id:int}/withdraw") => """{"reason":"probe","dryRun":true}""",
+        ("POST", "/api/suppliers") or ("PUT", "/api/suppliers/{code}") =>
+            """{"code":"PROBE","name":"Probe","description":"x","contractReference":"R1","contractStart":"2026-04-01","contractEnd":"2027-03-31"}""",
+        ("POST", "/api/suppliers/{code}/rates") => """{"offeringCode":"PROBE-1","financialYear":2026,"rate":1,"name":"Probe","category":"Probe","unit":"hour"}""",
+        ("PUT", "/api/suppliers/self-service") => """{"allowed":true}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
         ("POST", "/api/organisation/import") => "code,name,kind,directorate\nPROBE-1,Probe,frontline,RES\n",
         ("PUT", "/api/organisation/mappings/{name}") => """{"kind":"cost-centres","columns":"Cost Centre=code;Description=name","dateFormat":"dd/MM/yyyy"}""",

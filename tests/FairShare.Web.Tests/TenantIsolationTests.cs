@@ -43,6 +43,8 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ["/sign-out"] = [""],
         ["/demo"] = [""],
         ["/status/{code:int}"] = [""],
+        ["/suppliers"] = ["SelfService"],
+        ["/suppliers/{code}"] = ["Rate"],
     };
 
     private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId, int Import, int User);
@@ -95,7 +97,8 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             .Replace("{category}", "Housing%20law", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{action}", "close", StringComparison.Ordinal)
             .Replace("{kind}", "usage", StringComparison.Ordinal)
-            .Replace("{code}", "WB-LEG", StringComparison.Ordinal).Replace("{name}", "isolation-probe", StringComparison.Ordinal);
+            .Replace("{code}", pattern.Contains("suppliers", StringComparison.Ordinal) ? "SUP-HARBOUR" : "WB-LEG", StringComparison.Ordinal)
+            .Replace("{name}", "isolation-probe", StringComparison.Ordinal);
         if (path.Contains("{id:int}", StringComparison.Ordinal))
         {
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
@@ -133,6 +136,10 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
         ("PUT", "/api/authority/two-people") => new { required = false }, // the caller's own authority, as it is: off
+        ("POST", "/api/suppliers") => new { code = "ISO-PROBE", name = "Isolation probe", contractReference = "R", contractStart = "2026-04-01", contractEnd = "2027-03-31" },
+        ("PUT", "/api/suppliers/{code}") => new { name = "Isolation probe", contractReference = "R", contractStart = "2026-04-01", contractEnd = "2027-03-31" },
+        ("POST", "/api/suppliers/{code}/rates") => new { offeringCode = "ISO-PROBE", financialYear = 2026, rate = 1m, name = "Probe", category = "Probe", unit = "hour" },
+        ("PUT", "/api/suppliers/self-service") => new { allowed = true }, // the caller's own authority, as it is: on
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The isolation test does not know what to send to {method} {pattern}: teach it."),
     };
@@ -212,7 +219,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         {
             Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{call} leaked '{secret}' of the neighbour.");
         }
-        if (pattern.Contains("{id:int}", StringComparison.Ordinal) || pattern.Contains("{category}", StringComparison.Ordinal))
+        if (pattern.Contains("{id:int}", StringComparison.Ordinal) || pattern.Contains("{category}", StringComparison.Ordinal) || pattern.Contains("{code}", StringComparison.Ordinal))
         {
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{call} answered {(int)response.StatusCode}, not 404, for the neighbour's record: {body[..Math.Min(body.Length, 3000)]}");
         }

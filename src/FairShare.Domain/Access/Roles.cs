@@ -57,6 +57,8 @@ public enum Permission
 
     /// <summary>Import and change the organisation: directorates, cost centres, budgets, subjective codes, funds, column mappings; close cost centres.</summary>
     ManageOrganisation,
+    /// <summary>Register approved external suppliers, their contracts and contract rates (finance officers act as procurement).</summary>
+    ManageSuppliers,
 }
 
 /// <summary>
@@ -72,13 +74,15 @@ public static class AccessPolicy
         [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage],
         [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.ImportUsage],
         [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.ManageOrganisation],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.ManageOrganisation,
+            Permission.ManageSuppliers],
         [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
         [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog, Permission.ReadLedger],
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
             Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy, Permission.ManageOrganisation],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy,
+            Permission.ManageOrganisation, Permission.ManageSuppliers],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);

@@ -14,6 +14,8 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
 {
     public Tenant Tenant => tenants.Current;
 
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     public FinancialYear CurrentYear => Tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
 
     /// <summary>Why the actor may not read the catalogue, or null; each catalogue use case asks before it reads.</summary>

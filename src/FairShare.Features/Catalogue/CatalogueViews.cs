@@ -28,7 +28,21 @@ public sealed record OfferingDetail(
     int? ProviderCostCentreId,
     IReadOnlyList<PriceHistoryEntry> PriceHistory);
 
-public sealed record CategoryComparison(string Category, string FinancialYear, IReadOnlyList<OfferingSummary> Offerings);
+/// <summary>
+/// A category side by side. <paramref name="Contracts"/>: for each external supplier's offering (by id), the contract
+/// its rate comes from. <paramref name="Expired"/>: offerings of suppliers whose contract has ended, shown apart, never as an alternative.
+/// </summary>
+public sealed record CategoryComparison(string Category, string FinancialYear, IReadOnlyList<OfferingSummary> Offerings,
+    IReadOnlyList<SupplierContractNote>? Contracts = null, IReadOnlyList<OfferingSummary>? Expired = null);
+
+/// <summary>The contract behind an external supplier's rate: "CCS RM6187 Lot 3, contract ends 31 March 2028".</summary>
+public sealed record SupplierContractNote(int OfferingId, string Supplier, string ContractReference, DateOnly? ContractEnd, bool Ended)
+{
+    public string Describe() =>
+        (ContractReference.Length > 0 ? ContractReference + ", " : "") + (ContractEnd is { } end
+            ? $"contract {(Ended ? "ended" : "ends")} {end.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"
+            : "no contract end date");
+}
 
 public sealed record CatalogueListing(
     string FinancialYear,

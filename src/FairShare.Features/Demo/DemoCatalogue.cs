@@ -309,8 +309,9 @@ public static class DemoCatalogue
     public static IReadOnlyList<object> Build(int currentYear)
     {
         var entities = new List<object>();
-        var county = new Authority(CountyCode, "Northshire County Council");
-        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council");
+        // Both let their suppliers sign in, so the demo's supplier accounts show what a supplier sees (a new authority's default is off).
+        var county = new Authority(CountyCode, "Northshire County Council").AllowSupplierSelfService(true);
+        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council").AllowSupplierSelfService(true);
         entities.Add(county);
         entities.Add(neighbour);
 
@@ -320,15 +321,18 @@ public static class DemoCatalogue
 
         var suppliers = new Dictionary<string, Supplier>
         {
-            ["SUP-BRIGHT"] = new(county, "SUP-BRIGHT", "Brightline Legal LLP",
-                "A regional law firm on the council's legal services framework."),
-            ["SUP-COBALT"] = new(county, "SUP-COBALT", "Cobalt Public Services Ltd",
-                "An outsourcing company offering payroll, assurance and print to the public sector."),
+            ["SUP-BRIGHT"] = Supplier.Register(county, new("SUP-BRIGHT", "Brightline Legal LLP",
+                "A regional law firm on the council's legal services framework.", "Northshire Legal Services Framework NLS/2024/07",
+                new DateOnly(currentYear - 2, 4, 1), new DateOnly(currentYear + 2, 3, 31))).Value,
+            ["SUP-COBALT"] = Supplier.Register(county, new("SUP-COBALT", "Cobalt Public Services Ltd",
+                "An outsourcing company offering payroll, assurance and print to the public sector.", "CCS RM6187 Lot 3",
+                new DateOnly(currentYear - 1, 4, 1), new DateOnly(currentYear + 1, 3, 31))).Value,
         };
         entities.AddRange(suppliers.Values);
         var neighbourSuppliers = new Dictionary<string, Supplier>
         {
-            ["SUP-HARBOUR"] = new(neighbour, "SUP-HARBOUR", "Harbour Facilities Ltd", "A facilities contractor approved by Westvale."),
+            ["SUP-HARBOUR"] = Supplier.Register(neighbour, new("SUP-HARBOUR", "Harbour Facilities Ltd", "A facilities contractor approved by Westvale.",
+                "Westvale FM contract WBC-FM-2023", new DateOnly(currentYear - 3, 4, 1), new DateOnly(currentYear + 1, 3, 31))).Value,
         };
         entities.AddRange(neighbourSuppliers.Values);
 

@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapAccess();
         api.MapPeople();
         api.MapMonthEnd();
+        api.MapSuppliers();
 
         // An unknown path under /api/ is a 404 ProblemDetails for anyone, never the sign-in page.
         app.MapFallback("/api/{**path}", (string? path) =>

@@ -76,6 +76,7 @@ public static class FairShareWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddFairShare(database);
         builder.Services.AddScoped<DemoMode>();
+        builder.Services.AddSingleton<SetupGate>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddSingleton<ApiTokenFailures>();
@@ -111,6 +112,10 @@ public static class FairShareWebApp
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
+            // The first-run set-up: no one has an account yet. Its posts are limited as sign-in's are, and it asks for the setup token.
+            o.Conventions.AllowAnonymousToFolder("/Setup");
+            o.Conventions.AddFolderApplicationModelConvention("/Setup",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit)));
         }).AddMvcOptions(o =>
         {
             // A number field that cannot be read says so in the GOV.UK way, by its label's words, not the property's name.
@@ -172,6 +177,7 @@ public static class FairShareWebApp
             RequestPath = "/assets",
         });
         app.UseStaticFiles();
+        app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -274,6 +280,15 @@ public static class FairShareWebApp
             var path = Path.Combine(Path.GetFullPath(database.DataFolder), name);
             await File.WriteAllTextAsync(path, csv);
             await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
+        }
+        if (await demo.IsEmptyAsync())
+        {
+            // No authority and no demo: the first-run pages are open, behind the setup token printed here.
+            var gate = app.Services.GetRequiredService<SetupGate>();
+            gate.Open();
+            await stdout.WriteLineAsync("This database holds no authority yet. Open /setup on this server to set up your council,");
+            await stdout.WriteLineAsync($"and give this setup token when asked: {gate.Token}");
+            await stdout.WriteLineAsync("(or run `fairshare init` with the same database settings). The token changes each time FairShare starts.");
         }
     }
 

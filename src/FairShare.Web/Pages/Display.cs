@@ -40,6 +40,10 @@ public static class Display
 
     public static string Count(int n, string noun) => English.Count(n, noun);
 
+    /// <summary>A date as GOV.UK writes it: 31 March 2028.</summary>
+    public static string Date(DateOnly? date) =>
+        date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "not set";
+
     /// <summary>A wait in words: "30 seconds", "1 minute", "2 minutes 30 seconds".</summary>
     public static string Duration(int seconds)
     {

@@ -305,6 +305,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<bool>("RequiresTwoPeople")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("SupplierSelfService")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("integer");
 
@@ -1037,6 +1040,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ContractStart")
+                        .HasColumnType("date");
 
                     b.Property<string>("Description")
                         .IsRequired()

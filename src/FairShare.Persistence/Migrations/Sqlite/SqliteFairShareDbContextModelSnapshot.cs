@@ -290,6 +290,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<bool>("RequiresTwoPeople")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SupplierSelfService")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("YearStartMonth")
                         .HasColumnType("INTEGER");
 
@@ -987,6 +990,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

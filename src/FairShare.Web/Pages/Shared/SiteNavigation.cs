@@ -27,6 +27,10 @@ public static class SiteNavigation
         {
             links.Add(new("organisation", "/organisation", "Organisation"));
         }
+        if (Features.Suppliers.SupplierAccess.MayRead(actor))
+        {
+            links.Add(new("suppliers", "/suppliers", "Suppliers"));
+        }
         if (actor.Has(Permission.ReadLedger))
         {
             links.Add(new("recharge", "/recharge", "Month end"));
