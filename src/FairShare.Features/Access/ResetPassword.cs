@@ -2,7 +2,6 @@ using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Access;
