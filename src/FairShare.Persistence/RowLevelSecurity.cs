@@ -22,4 +22,10 @@ public static class RowLevelSecurity
     /// </summary>
     public const string TenantRule = """(SELECT fairshare_session_is_system()) OR "AuthorityId" = (SELECT fairshare_session_authority())""";
 
+    /// <summary>Row-level security for a new tenant table, as a migration adds it (ChargingClassChanges, migration ProvidersShop).</summary>
+    public static string EnableFor(string table) => $"""
+        ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON "{table}" USING ({TenantRule}) WITH CHECK ({TenantRule});
+        """;
 }

@@ -20,7 +20,7 @@ public sealed class CompareCategory(CatalogueReader catalogue)
         }
         var financialYear = catalogue.YearOrCurrent(filter.Value.Year);
         var category = (request.Category ?? "").Trim();
-        var offerings = (await catalogue.LoadAsync(cancellationToken))
+        var offerings = (await catalogue.LoadListedAsync(cancellationToken))
             .Where(o => string.Equals(o.Category, category, StringComparison.OrdinalIgnoreCase))
             .Select(o => catalogue.Summarise(o, financialYear))
             .OrderBy(s => s.ProviderType)

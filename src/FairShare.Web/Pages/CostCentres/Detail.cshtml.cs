@@ -14,6 +14,10 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
 
     public bool CanSetBudget => tenants.Actor.Has(Permission.SetBudgets);
 
+    /// <summary>A support service's provider manager (or an administrator) adds offerings to its shop.</summary>
+    public bool CanRunShop => CostCentre.Summary.Kind == Domain.CostCentreKind.Support
+        && tenants.Actor.Has(Permission.ManageOfferings) && tenants.Actor.CanPriceOfferingOf(CostCentre.Summary.Id);
+
     [BindProperty] public int BudgetYear { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
 
