@@ -313,6 +313,36 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("Budgets");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargingClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("OfferingId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ChargingClassChanges");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.Property<int>("Id")
@@ -409,9 +439,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CompleteWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoursOfCover")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ListedOnMarketplace")
@@ -422,7 +460,13 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoticeMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondWithinWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SupplierId")
@@ -431,6 +475,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnFrom")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -468,6 +515,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FromPeriod")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<decimal?>("IncludedQuantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -480,6 +532,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("OfferingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -488,11 +543,18 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Published");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("OfferingId", "FinancialYearStart")
+                    b.HasIndex("OfferingId", "FinancialYearStart", "FromPeriod")
                         .IsUnique();
 
                     b.ToTable("OfferingPrices");
@@ -1375,6 +1437,25 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", "Offering")
+                        .WithMany("ChargingClassChanges")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Offering");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1710,6 +1791,8 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
                 {
+                    b.Navigation("ChargingClassChanges");
+
                     b.Navigation("Prices");
 
                     b.Navigation("ServiceLevels");
