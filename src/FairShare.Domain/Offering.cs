@@ -89,6 +89,7 @@ public sealed partial class Offering : ITenantOwned
         Require(errors, "name", draft.Name);
         Require(errors, "category", draft.Category);
         Require(errors, "unit", draft.Unit);
+        CheckLengths(errors, draft.Code, draft.Name, draft.Description, draft.Category, draft.Unit);
         CheckTerms(errors, draft.Terms);
         if (!Enum.IsDefined(draft.ChargingClass))
         {

@@ -24,6 +24,17 @@ public sealed partial class Offering
     public const int MaxNoticeMonths = 24;
     public const int MaxWorkingDays = 365;
 
+    private static void CheckLengths(List<DomainError> errors, string? code, string? name, string? description, string? category, string? unit)
+    {
+        foreach (var (field, value, max) in new[] { ("code", code, 40), ("name", name, 400), ("description", description, 2000), ("category", category, 100), ("unit", unit, 60) })
+        {
+            if (value is { } v && v.Trim().Length > max)
+            {
+                errors.Add(new DomainError(field, $"is longer than {max} characters."));
+            }
+        }
+    }
+
     private static void CheckTerms(List<DomainError> errors, OfferingTerms terms)
     {
         if (terms.NoticeMonths is < 0 or > MaxNoticeMonths)
@@ -75,6 +86,7 @@ public sealed partial class Offering
         Require(errors, "name", changes.Name);
         Require(errors, "category", changes.Category);
         Require(errors, "unit", changes.Unit);
+        CheckLengths(errors, null, changes.Name, changes.Description, changes.Category, changes.Unit);
         CheckTerms(errors, changes.Terms);
         if (WithdrawnFrom is { } withdrawn)
         {

@@ -207,6 +207,10 @@ public sealed record FixedFeePlusDriver(Money FixedFee, decimal RatePerDriverUni
         {
             errors.Add(new DomainError("driver", "name the driver the rate applies to (pupil, FTE, device…)."));
         }
+        else if (Driver.Length > 100)
+        {
+            errors.Add(new DomainError("driver", "is longer than 100 characters."));
+        }
         return errors;
     }
 }

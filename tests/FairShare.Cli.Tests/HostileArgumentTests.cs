@@ -39,7 +39,10 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "support-service" => "S-INS",
         "driver" => "FTE",
         "cost-centre" => "F-LIB",
-        "id" => "1",
+        "id" or "offering" => "1",
+        "--year" => "2027",
+        "--class" => "pooled",
+        "--from" => "2027-04",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

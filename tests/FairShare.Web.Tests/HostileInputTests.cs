@@ -48,6 +48,11 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     private static string? ValidBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/offerings/{id:int}/prices") => """{"financialYear":2027,"model":"pay-as-you-go","rate":1}""",
+        ("POST", "/api/offerings/{id:int}/prices/{year:int}/publish") => null,
+        ("POST", "/api/offerings") => """{"offering":{"code":"PROBE-1","name":"Probe","category":"Legal","unit":"hour","provider":"S-LEG","noticeMonths":1},"price":{"financialYear":2027,"model":"pay-as-you-go","rate":1}}""",
+        ("PUT", "/api/offerings/{id:int}") => """{"name":"Probe","category":"Legal","unit":"hour","noticeMonths":1,"respondWithinWorkingDays":1,"completeWithinWorkingDays":2,"hoursOfCover":"9 to 5"}""",
+        ("POST", "/api/offerings/{id:int}/withdraw") => """{"from":"2040-01-01"}""",
+        ("PUT", "/api/offerings/{id:int}/charging-class") => """{"chargingClass":"pooled","fromPeriod":"2040-04"}""",
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => """{"amount":1}""",
         ("POST", "/api/tokens") => """{"name":"Probe","role":"auditor","validDays":1}""",
         ("POST", "/api/recharge/runs") => """{"period":"2026-06","dryRun":true}""",

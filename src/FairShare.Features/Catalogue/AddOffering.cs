@@ -58,6 +58,7 @@ public sealed class AddOffering(FairShareDbContext db, ProviderShop shop, AuditT
             year = Inputs.Parse.FinancialYear(price.FinancialYear, shop.Tenant.YearStartMonth, "financialYear");
             errors.AddRange(terms.Errors);
             errors.AddRange(year.Errors);
+            errors.AddRange(terms.IsSuccess ? terms.Value.Validate() : []);
         }
         if (errors.Count == 0 && terms is not null && year is not null)
         {

@@ -35,7 +35,7 @@ public sealed class CalculateOfferingPrice(FairShareDbContext db, ProviderShop s
     public async Task<Outcome<PriceCalculation>> HandleAsync(CalculateOfferingPriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "see the price calculator", cancellationToken);
+        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "see the price calculator", "price", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<PriceCalculation>.From(loaded);

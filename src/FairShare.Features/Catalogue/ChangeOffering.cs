@@ -14,7 +14,7 @@ public sealed class ChangeOffering(FairShareDbContext db, ProviderShop shop, Aud
     public async Task<Outcome<OfferingSaved>> HandleAsync(ChangeOfferingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.Id, Permission.ManageOfferings, "change offerings", cancellationToken);
+        var loaded = await shop.LoadAsync(request.Id, Permission.ManageOfferings, "change offerings", "change", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<OfferingSaved>.From(loaded);

@@ -18,8 +18,11 @@ public sealed class ProviderShop(FairShareDbContext db, TenantContext tenants, T
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    /// <summary>Loads the offering (not found when this authority has no such offering), then checks the permission and the scope.</summary>
-    public async Task<Outcome<Offering>> LoadAsync(int id, Permission permission, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the offering (not found when this authority has no such offering), then checks the permission (refused as
+    /// "cannot <paramref name="what"/>") and the scope (refused as "cannot <paramref name="verb"/> CODE").
+    /// </summary>
+    public async Task<Outcome<Offering>> LoadAsync(int id, Permission permission, string what, string verb, CancellationToken cancellationToken)
     {
         var authorityId = tenants.Current.AuthorityId;
         var offering = await db.Offerings.Include(o => o.Authority).Include(o => o.Prices).Include(o => o.ProviderCostCentre)
@@ -36,7 +39,7 @@ public sealed class ProviderShop(FairShareDbContext db, TenantContext tenants, T
         if (permission != Permission.SetChargingClass && !tenants.Actor.CanPriceOfferingOf(offering.ProviderCostCentreId))
         {
             return Outcome<Offering>.Forbidden(
-                $"{TenantContext.Describe(tenants.Actor)} cannot {what} for {offering.Code}: it is provided by {offering.ProviderName}, not their service.");
+                $"{TenantContext.Describe(tenants.Actor)} cannot {verb} {offering.Code}: it is provided by {offering.ProviderName}, not their service.");
         }
         return offering;
     }

@@ -17,7 +17,7 @@ public sealed class PublishOfferingPrice(FairShareDbContext db, ProviderShop sho
     public async Task<Outcome<string>> HandleAsync(PublishOfferingPriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "publish offering prices", cancellationToken);
+        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "publish offering prices", "publish prices of", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<string>.From(loaded);

@@ -18,7 +18,7 @@ public sealed class SetChargingClass(FairShareDbContext db, ProviderShop shop, A
     public async Task<Outcome<OfferingSaved>> HandleAsync(SetChargingClassRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetChargingClass, "set charging classes", cancellationToken);
+        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetChargingClass, "set charging classes", "set the charging class of", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<OfferingSaved>.From(loaded);

@@ -82,7 +82,7 @@ public sealed class SetOfferingPrice(FairShareDbContext db, ProviderShop shop, A
     public async Task<Outcome<string>> HandleAsync(SetOfferingPriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "set offering prices", cancellationToken);
+        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "set offering prices", "price", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<string>.From(loaded);

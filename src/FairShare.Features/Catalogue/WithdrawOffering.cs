@@ -18,7 +18,7 @@ public sealed class WithdrawOffering(FairShareDbContext db, ProviderShop shop, A
     public async Task<Outcome<OfferingSaved>> HandleAsync(WithdrawOfferingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var loaded = await shop.LoadAsync(request.Id, Permission.ManageOfferings, "withdraw offerings", cancellationToken);
+        var loaded = await shop.LoadAsync(request.Id, Permission.ManageOfferings, "withdraw offerings", "withdraw", cancellationToken);
         if (!loaded.IsOk)
         {
             return Outcome<OfferingSaved>.From(loaded);
