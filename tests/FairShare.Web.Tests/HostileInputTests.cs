@@ -39,7 +39,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         .. HostileText.Select(t => JsonSerializer.Serialize(t)),
     ];
 
-    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ProviderStaff, Role.BudgetHolder];
+    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ValueForMoneyPanel, Role.ProviderStaff, Role.BudgetHolder];
 
     private static readonly string[] PeopleToTry =
         ["finance.officer@northshire.example", "admin@northshire.example", "auditor@northshire.example"];
@@ -142,7 +142,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     {
         foreach (var role in RolesToTry)
         {
-            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEGAL" : role is Role.BudgetHolder ? "F-LIB" : null);
+            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEG" : role is Role.BudgetHolder ? "F-LIB" : null);
             var client = new HttpClient { BaseAddress = web.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
             var probe = await SendAsync(client, method, Fill(pattern), Content(pattern, body));

@@ -92,7 +92,7 @@ public sealed class ShopTests(WebAppFixture web) : IClassFixture<WebAppFixture>
             ["__RequestVerificationToken"] = token, ["PriceYear"] = "2028", ["PriceModel"] = "pay-as-you-go", ["Rate"] = "-3",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("<a href=\"#Rate\">cannot be negative (got -£3.00).</a>", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Rate\">cannot be negative (got -&#xA3;3.00).</a>", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
