@@ -89,7 +89,10 @@ public sealed class ShopTests(WebAppFixture web) : IClassFixture<WebAppFixture>
         var token = await WebAppFixture.AntiforgeryTokenAsync(browser, $"/catalogue/{id}/prices");
         using var bad = await browser.PostAsync(new Uri($"/catalogue/{id}/prices?handler=Draft", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["PriceYear"] = "2028", ["PriceModel"] = "pay-as-you-go", ["Rate"] = "-3",
+            ["__RequestVerificationToken"] = token,
+            ["PriceYear"] = "2028",
+            ["PriceModel"] = "pay-as-you-go",
+            ["Rate"] = "-3",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("<a href=\"#Rate\">cannot be negative (got -&#xA3;3.00).</a>", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);

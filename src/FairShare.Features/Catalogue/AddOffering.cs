@@ -74,8 +74,15 @@ public sealed class AddOffering(FairShareDbContext db, ProviderShop shop, AuditT
         await db.SaveChangesAsync(cancellationToken);
         audit.Record("offering.added", nameof(Offering), offering.Id, null, new
         {
-            offering.Code, offering.Name, offering.Category, offering.Unit, Provider = provider!.Code, offering.NoticeMonths,
-            offering.RespondWithinWorkingDays, offering.CompleteWithinWorkingDays, offering.HoursOfCover,
+            offering.Code,
+            offering.Name,
+            offering.Category,
+            offering.Unit,
+            Provider = provider!.Code,
+            offering.NoticeMonths,
+            offering.RespondWithinWorkingDays,
+            offering.CompleteWithinWorkingDays,
+            offering.HoursOfCover,
             DraftPrice = terms?.Value.Describe(offering.Unit),
         });
         await db.SaveChangesAsync(cancellationToken);

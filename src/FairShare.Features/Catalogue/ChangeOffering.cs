@@ -47,6 +47,14 @@ public sealed class ChangeOffering(FairShareDbContext db, ProviderShop shop, Aud
 
     private static object Snapshot(Offering o) => new
     {
-        o.Code, o.Name, o.Description, o.Category, o.Unit, o.NoticeMonths, o.RespondWithinWorkingDays, o.CompleteWithinWorkingDays, o.HoursOfCover,
+        o.Code,
+        o.Name,
+        o.Description,
+        o.Category,
+        o.Unit,
+        o.NoticeMonths,
+        o.RespondWithinWorkingDays,
+        o.CompleteWithinWorkingDays,
+        o.HoursOfCover,
     };
 }

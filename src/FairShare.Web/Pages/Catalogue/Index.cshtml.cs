@@ -15,8 +15,13 @@ public sealed class CatalogueModel(ListOfferings listOfferings, CatalogueReader 
     /// <summary>The catalogue as filtered now, for another year.</summary>
     public string YearLink(int year) => "/catalogue" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {
-        ["category"] = Category, ["provider"] = Provider, ["providerType"] = ProviderType, ["chargingClass"] = ChargingClass,
-        ["pricingModel"] = PricingModel, ["search"] = Search, ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["category"] = Category,
+        ["provider"] = Provider,
+        ["providerType"] = ProviderType,
+        ["chargingClass"] = ChargingClass,
+        ["pricingModel"] = PricingModel,
+        ["search"] = Search,
+        ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
     /// <summary>The filters on the form, by their inputs' ids; a bad year (typed into the address) is shown in the summary without a link.</summary>
