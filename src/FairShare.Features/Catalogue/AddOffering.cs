@@ -88,6 +88,6 @@ public sealed class AddOffering(FairShareDbContext db, ProviderShop shop, AuditT
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var draft = terms is null ? "" : $" Its {year!.Value.Label} price is a draft until published.";
-        return new OfferingSaved(offering.Id, offering.Code, $"{offering.Code} {offering.Name} added to {provider.Name}'s shop, tradeable.{draft}");
+        return new OfferingSaved(offering.Id, offering.Code, $"{offering.Code} {offering.Name} added to the shop of {provider.Name}, tradeable.{draft}");
     }
 }
