@@ -54,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OfferingsCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TokensCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(global, stdout, stderr));

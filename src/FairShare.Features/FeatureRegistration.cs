@@ -22,6 +22,7 @@ public static class FeatureRegistration
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(Access.Passwords.Configure);
         services.AddScoped<TenantContext>();
         services.AddScoped<CatalogueReader>();
+        services.AddScoped<ProviderShop>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ActorFactory>();
         services.AddScoped<ScopeCodes>();

@@ -75,6 +75,8 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
         builder.HasOne(o => o.Supplier).WithMany().HasForeignKey(o => o.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Prices).WithOne(p => p.Offering).HasForeignKey(p => p.OfferingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.ServiceLevels).WithOne(s => s.Offering).HasForeignKey(s => s.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.ChargingClassChanges).WithOne(c => c.Offering).HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.HoursOfCover).HasMaxLength(200);
         builder.Ignore(o => o.ProviderName);
         builder.Ignore(o => o.PricingModel);
     }
@@ -85,8 +87,22 @@ internal sealed class OfferingPriceConfiguration : IEntityTypeConfiguration<Offe
     public void Configure(EntityTypeBuilder<OfferingPrice> builder)
     {
         builder.OwnedByAuthority();
-        builder.HasIndex(p => new { p.OfferingId, p.FinancialYearStart }).IsUnique();
+        // One price per (year, starting period): a year's first price starts in period 1, a lower one later.
+        // Prices set before drafts existed are whole-year (period 1) and published: the columns' defaults.
+        builder.HasIndex(p => new { p.OfferingId, p.FinancialYearStart, p.FromPeriod }).IsUnique();
+        builder.Property(p => p.FromPeriod).HasDefaultValue(1);
+        builder.Property(p => p.State).HasDefaultValue(PriceState.Published);
         builder.Ignore(p => p.Terms);
+        builder.Ignore(p => p.IsPublished);
+    }
+}
+
+internal sealed class ChargingClassChangeConfiguration : IEntityTypeConfiguration<ChargingClassChange>
+{
+    public void Configure(EntityTypeBuilder<ChargingClassChange> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(c => new { c.OfferingId, c.EffectiveFrom }).IsUnique();
     }
 }
 

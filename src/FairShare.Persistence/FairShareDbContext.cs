@@ -25,6 +25,7 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Offering> Offerings => Set<Offering>();
     public DbSet<OfferingPrice> OfferingPrices => Set<OfferingPrice>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
+    public DbSet<ChargingClassChange> ChargingClassChanges => Set<ChargingClassChange>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -60,4 +60,11 @@ public static class RowLevelSecurity
     public static string DropAccountLookupPolicies() =>
         string.Concat(AccountTables.Select(t => $"DROP POLICY IF EXISTS account_lookup ON \"{t}\";\n"))
         + "DROP FUNCTION IF EXISTS fairshare_session_finds_accounts();\n";
+
+    /// <summary>Row-level security for a new tenant table, as a migration adds it (ChargingClassChanges, migration ProvidersShop).</summary>
+    public static string EnableFor(string table) => $"""
+        ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+        CREATE POLICY tenant_isolation ON "{table}" USING ({TenantRule}) WITH CHECK ({TenantRule});
+        """;
 }

@@ -40,20 +40,21 @@ public sealed class HostileArgumentTests(CliFixture cli) : IClassFixture<CliFixt
         "support-service" => "S-INS",
         "driver" => "FTE",
         "cost-centre" => "F-LIB",
-        "id" => "1",
+        "id" or "offering" => "1",
         "name" => "probe-mapping",
         "--kind" => "cost-centres",
         "--columns" => "Cost Centre=code;Description=name",
         "code" => command.Contains("suppliers", StringComparison.Ordinal) ? "SUP-BRIGHT" : "F-LIB",
-        "--from" => "2040-01-01", // closing a cost centre from a day no test reaches
+        "--from" => command.Contains("charging-class", StringComparison.Ordinal) ? "2027-04" : "2040-01-01", // closing a cost centre from a day no test reaches
         "email" => "auditor@northshire.example",
         "--code" => command.Contains("init", StringComparison.Ordinal) ? "PROBE" : "SUP-PROBE",
         "--admin-email" => "probe@init.example",
         "--admin-name" => "Probe",
         "--offering" => "BRIGHT-PROBE",
-        "--year" => "2026",
+        "--year" => command.Contains("suppliers", StringComparison.Ordinal) ? "2026" : "2027",
         "--rate" => "1",
         "on|off" => "on",
+        "--class" => "pooled",
         _ => throw new InvalidOperationException($"The hostile-argument test does not know a valid {name} for '{command}': teach it."),
     };
 

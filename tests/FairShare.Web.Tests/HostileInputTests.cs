@@ -39,7 +39,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         .. HostileText.Select(t => JsonSerializer.Serialize(t)),
     ];
 
-    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ProviderStaff, Role.BudgetHolder];
+    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ValueForMoneyPanel, Role.ProviderStaff, Role.BudgetHolder];
 
     private static readonly string[] PeopleToTry =
         ["finance.officer@northshire.example", "admin@northshire.example", "auditor@northshire.example"];
@@ -48,6 +48,11 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     private static string? ValidBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/offerings/{id:int}/prices") => """{"financialYear":2027,"model":"pay-as-you-go","rate":1}""",
+        ("POST", "/api/offerings/{id:int}/prices/{year:int}/publish") => null,
+        ("POST", "/api/offerings") => """{"offering":{"code":"PROBE-1","name":"Probe","category":"Legal","unit":"hour","provider":"S-LEG","noticeMonths":1},"price":{"financialYear":2027,"model":"pay-as-you-go","rate":1}}""",
+        ("PUT", "/api/offerings/{id:int}") => """{"name":"Probe","category":"Legal","unit":"hour","noticeMonths":1,"respondWithinWorkingDays":1,"completeWithinWorkingDays":2,"hoursOfCover":"9 to 5"}""",
+        ("POST", "/api/offerings/{id:int}/withdraw") => """{"from":"2040-01-01"}""",
+        ("PUT", "/api/offerings/{id:int}/charging-class") => """{"chargingClass":"pooled","fromPeriod":"2040-04"}""",
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => """{"amount":1}""",
         ("POST", "/api/tokens") => """{"name":"Probe","role":"auditor","validDays":1}""",
         ("POST", "/api/users") => """{"email":"hostile.probe@northshire.example","name":"Probe","role":"auditor"}""",
@@ -150,7 +155,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     {
         foreach (var role in RolesToTry)
         {
-            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEGAL" : role is Role.BudgetHolder ? "F-LIB" : null);
+            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEG" : role is Role.BudgetHolder ? "F-LIB" : null);
             var client = new HttpClient { BaseAddress = web.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
             var probe = await SendAsync(client, method, Fill(pattern), Content(pattern, body));

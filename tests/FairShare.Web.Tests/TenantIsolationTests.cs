@@ -25,7 +25,11 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
     /// <summary>Page form handlers the test knows how to post: page route → handler names.</summary>
     private static readonly Dictionary<string, string[]> PageHandlers = new()
     {
-        ["/catalogue/{id:int}"] = ["Price"],
+        ["/catalogue/{id:int}"] = ["ChargingClass"],
+        ["/catalogue/{id:int}/prices"] = ["Draft", "Publish"],
+        ["/catalogue/{id:int}/edit"] = [""],
+        ["/catalogue/{id:int}/withdraw"] = [""],
+        ["/catalogue/add"] = [""],
         ["/cost-centres/{id:int}"] = ["Budget", "Close", "ConfirmClose"],
         ["/organisation"] = ["Mapping"],
         ["/organisation/import"] = ["", "Apply"],
@@ -120,6 +124,11 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
     private static object? ApiBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/offerings/{id:int}/prices") => new { financialYear = 2040, model = "pay-as-you-go", rate = 1m },
+        ("POST", "/api/offerings/{id:int}/prices/{year:int}/publish") => null,
+        ("POST", "/api/offerings") => new { offering = new { code = "ISO-PROBE", name = "Isolation probe", category = "Housing law", unit = "case", provider = "WB-LEG" } },
+        ("PUT", "/api/offerings/{id:int}") => new { name = "Isolation probe", category = "Housing law", unit = "case" },
+        ("POST", "/api/offerings/{id:int}/withdraw") => new { },
+        ("PUT", "/api/offerings/{id:int}/charging-class") => new { chargingClass = "pooled", fromPeriod = "2040-04" },
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => new { amount = 1m },
         ("POST", "/api/tokens") => new { name = "Isolation probe", role = "auditor", validDays = 1 },
         ("POST", "/api/users") => new { email = "isolation.probe@northshire.example", name = "Isolation probe", role = "auditor" },
@@ -182,6 +191,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
                             ["PriceYear"] = "2040",
                             ["PriceModel"] = "pay-as-you-go",
                             ["Rate"] = "1",
+                            ["Publish"] = "2040",
+                            ["NewClass"] = "pooled",
+                            ["ClassFrom"] = "2040-04",
                             ["BudgetYear"] = "2040",
                             ["Amount"] = "1",
                             ["Name"] = "Isolation probe",

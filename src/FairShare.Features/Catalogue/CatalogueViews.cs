@@ -19,14 +19,23 @@ public sealed record OfferingSummary(
     decimal? UnitPrice,
     IReadOnlyList<string> ServiceLevels);
 
-public sealed record PriceHistoryEntry(string FinancialYear, PricingModel Model, string Price, decimal? UnitPrice);
+/// <summary>A year's price: published (binding for its year) or a draft; a lower price may start from a later period.</summary>
+public sealed record PriceHistoryEntry(string FinancialYear, PricingModel Model, string Price, decimal? UnitPrice, int Year = 0, int FromPeriod = 1, bool Published = true);
+
+/// <summary>A charging class the value-for-money panel set, and the day it applies from.</summary>
+public sealed record ChargingClassEntry(ChargingClass ChargingClass, DateOnly From);
 
 public sealed record OfferingDetail(
     OfferingSummary Summary,
     string Description,
     string ProviderDescription,
     int? ProviderCostCentreId,
-    IReadOnlyList<PriceHistoryEntry> PriceHistory);
+    IReadOnlyList<PriceHistoryEntry> PriceHistory,
+    int NoticeMonths = 0,
+    DateOnly? WithdrawnFrom = null,
+    IReadOnlyList<PriceHistoryEntry>? Drafts = null,
+    IReadOnlyList<ChargingClassEntry>? ChargingClasses = null,
+    OfferingInput? Editable = null);
 
 /// <summary>
 /// A category side by side. <paramref name="Contracts"/>: for each external supplier's offering (by id), the contract

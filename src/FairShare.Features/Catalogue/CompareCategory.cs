@@ -20,7 +20,7 @@ public sealed class CompareCategory(CatalogueReader catalogue)
         }
         var financialYear = catalogue.YearOrCurrent(filter.Value.Year);
         var category = (request.Category ?? "").Trim();
-        var inCategory = (await catalogue.LoadAsync(cancellationToken))
+        var inCategory = (await catalogue.LoadListedAsync(cancellationToken))
             .Where(o => string.Equals(o.Category, category, StringComparison.OrdinalIgnoreCase))
             .ToArray();
         // A supplier's contract is judged on the later of today and the year's first day: an ended contract offers nothing.

@@ -337,6 +337,7 @@ public static class DemoCatalogue
         entities.AddRange(neighbourSuppliers.Values);
 
         AddOfferings(entities, county, CountyOfferings, countyCentres, suppliers, listed: false, currentYear);
+        AddShopInProgress(entities, county, countyCentres, currentYear);
         AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, neighbourSuppliers, listed: true, currentYear);
         AddOfferings(entities, neighbour, NeighbourPrivateOfferings, neighbourCentres, neighbourSuppliers, listed: false, currentYear);
         return entities;
@@ -381,6 +382,24 @@ public static class DemoCatalogue
             }
             entities.Add(offering);
         }
+    }
+
+    /// <summary>
+    /// A shop at work, so each state shows: Legal Services has drafted next year's price for legal advice (this
+    /// year's stays in force), and has added an offering that is not priced yet (its next-year price is a draft).
+    /// </summary>
+    private static void AddShopInProgress(List<object> entities, Authority county, Dictionary<string, CostCentre> centres, int currentYear)
+    {
+        var next = county.FinancialYearStarting(currentYear + 1);
+        var advice = entities.OfType<Offering>().Single(o => o.Code == "LEG-ADV");
+        var rate = advice.PriceFor(next.Previous)?.Terms is PayAsYouGo p ? p.Rate : 90m;
+        _ = advice.DraftPrice(next, 1, new PayAsYouGo(decimal.Round(rate * 1.03m, 2, MidpointRounding.AwayFromZero)), next.Previous.FirstDay).Value;
+        var lease = Offering.Create(new OfferingDraft(
+            "LEG-LEASE", "Commercial lease review", "Review of a commercial lease or licence before the council signs it, with a short report of the risks.",
+            "Legal", "lease", ChargingClass.Tradeable, centres["S-LEG"],
+            ServiceTerms: new OfferingTerms(NoticeMonths: 3, RespondWithinWorkingDays: 2, CompleteWithinWorkingDays: 15, HoursOfCover: "Monday to Friday, 9am to 5pm"))).Value;
+        _ = lease.DraftPrice(next, 1, new PayAsYouGo(640m), next.Previous.FirstDay).Value;
+        entities.Add(lease);
     }
 
     /// <summary>Last year's price: this year's less a 3.5% uplift, rates to the penny (or tenth of a penny below £1).</summary>

@@ -23,10 +23,13 @@ public static class Display
 
     public static string ChargingClass(ChargingClass c) => c.ToWords();
 
-    public static string PricingModel(PricingModel? m) => m?.ToWords() ?? "Not priced";
+    public static string PricingModel(PricingModel? m) => m?.ToWords() ?? "Not priced yet";
 
-    public static string UnitPrice(decimal? price, string unit) =>
-        price is { } p ? $"{PricingTerms.Format(p)} per {unit}" : "On quotation";
+    /// <summary>A price per unit; quoted work says so, and a year with no published price says it is not priced yet.</summary>
+    public static string UnitPrice(decimal? price, string unit, PricingModel? model) =>
+        price is { } p ? $"{PricingTerms.Format(p)} per {unit}"
+        : model == Domain.PricingModel.Quoted ? "Quoted for each job"
+        : "Not priced yet";
 
     public static string Money(Money? amount) => amount?.ToString() ?? "Not set";
 

@@ -363,6 +363,38 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("Budgets");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChargingClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("OfferingId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ChargingClassChanges");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -566,10 +598,18 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CompleteWithinWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("HoursOfCover")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("ListedOnMarketplace")
                         .HasColumnType("boolean");
@@ -579,7 +619,13 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("NoticeMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ProviderCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RespondWithinWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SupplierId")
@@ -589,6 +635,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("WithdrawnFrom")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -627,6 +676,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FromPeriod")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<decimal?>("IncludedQuantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -639,6 +693,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("OfferingId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -647,11 +704,18 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Published");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("OfferingId", "FinancialYearStart")
+                    b.HasIndex("OfferingId", "FinancialYearStart", "FromPeriod")
                         .IsUnique();
 
                     b.ToTable("OfferingPrices");
@@ -1633,6 +1697,25 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", "Offering")
+                        .WithMany("ChargingClassChanges")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Offering");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -2011,6 +2094,8 @@ namespace FairShare.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
                 {
+                    b.Navigation("ChargingClassChanges");
+
                     b.Navigation("Prices");
 
                     b.Navigation("ServiceLevels");

@@ -346,6 +346,36 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("Budgets");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargingClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("OfferingId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ChargingClassChanges");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -539,9 +569,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CompleteWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoursOfCover")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ListedOnMarketplace")
@@ -552,7 +590,13 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoticeMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondWithinWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SupplierId")
@@ -561,6 +605,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnFrom")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -598,6 +645,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FromPeriod")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<decimal?>("IncludedQuantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -610,6 +662,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("OfferingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -618,11 +673,18 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Published");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("OfferingId", "FinancialYearStart")
+                    b.HasIndex("OfferingId", "FinancialYearStart", "FromPeriod")
                         .IsUnique();
 
                     b.ToTable("OfferingPrices");
@@ -1566,6 +1628,25 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", "Offering")
+                        .WithMany("ChargingClassChanges")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Offering");
+                });
+
             modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1944,6 +2025,8 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
                 {
+                    b.Navigation("ChargingClassChanges");
+
                     b.Navigation("Prices");
 
                     b.Navigation("ServiceLevels");

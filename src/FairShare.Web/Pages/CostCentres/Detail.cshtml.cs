@@ -15,6 +15,10 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
 
     public bool CanSetBudget => tenants.Actor.Has(Permission.SetBudgets);
 
+    /// <summary>A support service's provider manager (or an administrator) adds offerings to its shop.</summary>
+    public bool CanRunShop => CostCentre.Summary.Kind == Domain.CostCentreKind.Support
+        && tenants.Actor.Has(Permission.ManageOfferings) && tenants.Actor.CanPriceOfferingOf(CostCentre.Summary.Id);
+
     [BindProperty, Display(Name = "the financial year")] public int BudgetYear { get; set; }
     [BindProperty, Display(Name = "the budget")] public decimal? Amount { get; set; }
 
