@@ -50,7 +50,10 @@ internal static class SupplierAudit
 {
     public static object Snapshot(Supplier s) => new
     {
-        s.Code, s.Name, s.Description, s.ContractReference,
+        s.Code,
+        s.Name,
+        s.Description,
+        s.ContractReference,
         ContractStart = s.ContractStart?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ContractEnd = s.ContractEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -33,7 +33,11 @@ public sealed class IndexModel(SetupGate gate, DemoDatabase database, TimeProvid
         var (key, _) = Gate.StartDraft(Now);
         Response.Cookies.Append(SetupGate.DraftCookie, key, new CookieOptions
         {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true, MaxAge = TimeSpan.FromMinutes(30),
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = Request.IsHttps,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromMinutes(30),
         });
         return Redirect("/setup/council");
     }

@@ -43,8 +43,12 @@ public abstract class SetupPage(SetupGate gate, DemoDatabase database, TimeProvi
     /// <summary>The use case's field names as the form's ids.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
-        ["name"] = "Name", ["code"] = "Code", ["yearStartMonth"] = "YearStartMonth",
-        ["adminName"] = "AdminName", ["adminEmail"] = "AdminEmail", ["password"] = "Password",
+        ["name"] = "Name",
+        ["code"] = "Code",
+        ["yearStartMonth"] = "YearStartMonth",
+        ["adminName"] = "AdminName",
+        ["adminEmail"] = "AdminEmail",
+        ["password"] = "Password",
     };
 
     /// <summary>Puts the errors of these fields on the page; true when there were any.</summary>

@@ -11,8 +11,12 @@ public sealed class DetailModel(GetSupplier get, SetSupplierRate setRate, Tenant
 {
     private static readonly Dictionary<string, string> RateFields = new()
     {
-        ["offeringCode"] = "OfferingCode", ["financialYear"] = "FinancialYear", ["rate"] = "Rate",
-        ["name"] = "OfferingName", ["category"] = "Category", ["unit"] = "Unit",
+        ["offeringCode"] = "OfferingCode",
+        ["financialYear"] = "FinancialYear",
+        ["rate"] = "Rate",
+        ["name"] = "OfferingName",
+        ["category"] = "Category",
+        ["unit"] = "Unit",
     };
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

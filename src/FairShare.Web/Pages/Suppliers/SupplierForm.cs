@@ -16,7 +16,10 @@ public sealed class SupplierForm
 
     public static SupplierForm Of(SupplierSummary s) => new()
     {
-        Code = s.Code, Name = s.Name, Description = s.Description, ContractReference = s.ContractReference,
+        Code = s.Code,
+        Name = s.Name,
+        Description = s.Description,
+        ContractReference = s.ContractReference,
         ContractStart = s.ContractStart?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ContractEnd = s.ContractEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -24,7 +27,11 @@ public sealed class SupplierForm
     /// <summary>The use case's field names as the form's ids.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
-        ["code"] = "Code", ["name"] = "Name", ["description"] = "Description", ["contractReference"] = "ContractReference",
-        ["contractStart"] = "ContractStart", ["contractEnd"] = "ContractEnd",
+        ["code"] = "Code",
+        ["name"] = "Name",
+        ["description"] = "Description",
+        ["contractReference"] = "ContractReference",
+        ["contractStart"] = "ContractStart",
+        ["contractEnd"] = "ContractEnd",
     };
 }
