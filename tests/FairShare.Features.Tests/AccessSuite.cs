@@ -117,7 +117,7 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
             s => s.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest(From: "yesterday", To: "2026-13-01")).Fails(OutcomeKind.Invalid));
         Assert.Equal(["from", "to"], audit.Errors.Select(e => e.Field));
         var kind = await AsAsync(finance, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest("secret")).Fails(OutcomeKind.Invalid));
-        Assert.Equal("kind: 'secret' is not one of frontline, support, corporate.", kind.Message);
+        Assert.Equal("kind: 'secret' is not one of frontline, support, corporate-and-democratic-core, non-distributed-costs.", kind.Message);
 
         Assert.Null(await BudgetAsync(olderPeople, 1999));
         Assert.Equal(auditBefore, await AuditCountAsync());

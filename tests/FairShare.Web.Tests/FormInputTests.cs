@@ -42,14 +42,14 @@ public partial class FormInputTests(WebAppFixture web) : IClassFixture<WebAppFix
         }
     }
 
-    /// <summary>Posts the price form of the first offering on the provider manager's home page, as the browser would.</summary>
+    /// <summary>Posts the draft price form (its Prices page) of the first offering on the provider manager's home page, as the browser would.</summary>
     private async Task<(HttpStatusCode Status, string Html)> PriceTheProviderManagersFirstOfferingAsync(Dictionary<string, string> fields)
     {
         using var client = await web.SignedInAsync("provider.manager@northshire.example");
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var offering = OfferingLink().Match(home).Groups[1].Value;
-        fields["__RequestVerificationToken"] = await WebAppFixture.AntiforgeryTokenAsync(client, offering);
-        using var response = await client.PostAsync(new Uri($"{offering}?handler=Price", UriKind.Relative), new FormUrlEncodedContent(fields));
+        fields["__RequestVerificationToken"] = await WebAppFixture.AntiforgeryTokenAsync(client, $"{offering}/prices");
+        using var response = await client.PostAsync(new Uri($"{offering}/prices?handler=Draft", UriKind.Relative), new FormUrlEncodedContent(fields));
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 

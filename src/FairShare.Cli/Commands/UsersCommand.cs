@@ -53,7 +53,7 @@ public static class UsersCommand
             var outcome = errors.Count == 0
                 ? await scope.ServiceProvider.GetRequiredService<AddUser>().HandleAsync(new AddUserRequest(
                     parse.GetValue(email)!, parse.GetValue(name)!, grants[0].Role, grants[0].CostCentreId, grants[0].SupplierId, parse.GetValue(password), [.. grants.Skip(1)]), ct)
-                : Outcome<UserSummary>.Invalid(errors);
+                : Outcome<UserSummary>.Invalid(AsOptions(errors));
             return await CliOutcome.WriteAsync(outcome, stdout, stderr,
                 user => $"Created {user.Email} ({user.Name}) as {string.Join(", ", user.Roles.Select(r => AccessPolicy.Describe(r.Role)).Distinct())}.");
         });
@@ -212,4 +212,8 @@ public static class UsersCommand
             ? person.Id
             : Outcome<int>.NotFound($"There is no account with the email {email.Trim()} in this authority.");
     }
+
+    /// <summary>A role the command line could not read is named as its option, as the command line's other errors are.</summary>
+    private static List<DomainError> AsOptions(List<DomainError> errors) =>
+        [.. errors.Select(e => e.Field == "role" ? e with { Field = "--role" } : e)];
 }

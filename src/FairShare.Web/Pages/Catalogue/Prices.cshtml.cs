@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FairShare.Domain;
 using FairShare.Features;
@@ -35,15 +36,15 @@ public sealed class PricesModel(GetOffering getOffering, SetOfferingPrice draftP
     public PriceCalculation? Calculation { get; private set; }
     public string? CalculatorRefusal { get; private set; }
 
-    [BindProperty(SupportsGet = true)] public int PriceYear { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "the financial year")] public int PriceYear { get; set; }
     [BindProperty] public string? PriceModel { get; set; }
-    [BindProperty] public decimal? Rate { get; set; }
-    [BindProperty] public decimal? Fee { get; set; }
-    [BindProperty] public decimal? IncludedQuantity { get; set; }
+    [BindProperty, Display(Name = "the rate")] public decimal? Rate { get; set; }
+    [BindProperty, Display(Name = "the fee")] public decimal? Fee { get; set; }
+    [BindProperty, Display(Name = "the included quantity")] public decimal? IncludedQuantity { get; set; }
     [BindProperty] public string? Schedule { get; set; }
     [BindProperty] public string? Driver { get; set; }
-    [BindProperty] public int? FromPeriod { get; set; }
-    [BindProperty(SupportsGet = true)] public decimal? Volume { get; set; }
+    [BindProperty, Display(Name = "the period")] public int? FromPeriod { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "the expected volume")] public decimal? Volume { get; set; }
 
     /// <summary>The draft waiting for confirmation before it is published: its year and starting period.</summary>
     [BindProperty(SupportsGet = true)] public int? Publish { get; set; }
