@@ -81,6 +81,9 @@ public sealed class FileReaderFuzz
 
     private static readonly byte[][] WorkbookSeeds = [.. Seeds.Csv.Values.SelectMany(s => s).Select(s => Seeds.Workbook(s)!)];
 
+    /// <summary>Cell and row references and dimensions at and past Excel's bounds, and not references at all.</summary>
+    private static readonly string[] References = ["A1048576", "XFD1", "XFE1", "ZZZZZ1", "A0", "A-1", "1", "", "A99999999999", "A1:XFD1048576", "AAAA2", "2", "1048577", "-1", "99999999999"];
+
     private static readonly Lazy<byte[][]> Bombs = new(() =>
     [
         Seeds.Zip(("xl/workbook.xml", 10), ("xl/worksheets/sheet1.xml", TabularFile.MaxWorkbookBytes + 1)),
@@ -95,6 +98,7 @@ public sealed class FileReaderFuzz
         (3, Hostile.Of(WorkbookSeeds)),
         (6, Gen.Select(Gen.Int[0, WorkbookSeeds.Length - 1], Gen.Int[0, 40], Hostile.Mutations, Gen.Int[0, 3],
             (seed, part, changes, how) => Reparted(WorkbookSeeds[seed], part, changes, how))),
+        (2, Gen.Select(Gen.Int[0, WorkbookSeeds.Length - 1], Gen.Int[0, int.MaxValue], Gen.OneOf(References), (seed, at, reference) => Referenced(WorkbookSeeds[seed], at, reference))),
         (1, Gen.Int[0, 4].Select(i => Bombs.Value[i])),
         (1, Gen.Byte.Array[0, 3000].Select(b => (byte[])[.. "PK\u0003\u0004"u8, .. b])),
         (1, Hostile.Of([.. CsvSeeds.Select(Seeds.Bytes)])));
@@ -113,24 +117,46 @@ public sealed class FileReaderFuzz
             case 3: parts.Add((name, bytes)); parts.Add((name.ToUpperInvariant(), Hostile.Apply(bytes, changes))); break;
             default: break;
         }
+        return Zipped(parts);
+    }
+
+    private static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static byte[] Zipped(IEnumerable<(string Name, byte[] Bytes)> parts)
+    {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var (n, b) in parts)
+            foreach (var (name, bytes) in parts)
             {
-                using var stream = zip.CreateEntry(n, CompressionLevel.Fastest).Open();
-                stream.Write(b);
+                using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                stream.Write(bytes);
             }
         }
         return output.ToArray();
+    }
 
-        static byte[] ReadAll(ZipArchiveEntry entry)
+    /// <summary>The workbook with one reference in its sheet (r="…" or ref="…") replaced by <paramref name="reference"/>.</summary>
+    internal static byte[] Referenced(byte[] workbook, int at, string reference)
+    {
+        using var input = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        var parts = input.Entries.Select(e => (e.FullName, Bytes: ReadAll(e))).ToList();
+        var sheet = parts.FindIndex(p => p.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+        var xml = Encoding.UTF8.GetString(parts[sheet].Bytes);
+        var references = System.Text.RegularExpressions.Regex.Matches(xml, "(?<= (r|ref)=\")[^\"]*");
+        if (references.Count > 0)
         {
-            using var stream = entry.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
+            var m = references[at % references.Count];
+            xml = xml[..m.Index] + reference + xml[(m.Index + m.Length)..];
         }
+        parts[sheet] = (parts[sheet].FullName, Encoding.UTF8.GetBytes(xml));
+        return Zipped(parts);
     }
 
     /// <summary>The zip with every entry claiming to unpack to 100 bytes, whatever it holds.</summary>

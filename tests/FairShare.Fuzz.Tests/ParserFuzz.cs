@@ -20,6 +20,7 @@ public sealed class ParserFuzz
     [
         "2026-05", "2027-01", "2026/27-P13", "2026/27-p05", "2026", "2026/27", "2026-05-14", "2027-02-28", "reciprocal", "direct",
         "step-down", "StepDown", "budget-holder", "finance-officer", "usage", "apportionments", "utf-8", "windows-1252", "cp1252", " 2026-05 ",
+        "２０２６-05", "٢٠٢٦/٢٧", "2026-P13", "2026-05\n",
     ];
 
     private static readonly Func<string, int, (string Outcome, string? Again)>[] Parsers =
