@@ -104,7 +104,7 @@ public sealed class FileReaderFuzz
         (1, Hostile.Of([.. CsvSeeds.Select(Seeds.Bytes)])));
 
     /// <summary>The workbook with one part removed (how 0), emptied (1), its XML damaged (2), or damaged and added again under a second name (3).</summary>
-    private static byte[] Reparted(byte[] workbook, int part, Mutation[] changes, int how)
+    internal static byte[] Reparted(byte[] workbook, int part, Mutation[] changes, int how)
     {
         using var input = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
         var parts = input.Entries.Select(e => (e.FullName, Bytes: ReadAll(e))).ToList();

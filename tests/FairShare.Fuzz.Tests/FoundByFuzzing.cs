@@ -74,4 +74,37 @@ public sealed class FoundByFuzzing
             Assert.StartsWith(problem, refused, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// A workbook part that starts with bytes its encoding cannot hold (a UTF-8 mark, then 0xFF) threw XmlException out
+    /// of the check on how far its sheet reaches (added above, and found by the ten-minute run). Now the reader answers:
+    /// the workbook is damaged, or (a part MiniExcel does not need) its rows are read.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public void AWorkbookPartStarting_EF_BB_BF_FF_IsADamagedWorkbook_NotAnXmlException(int part)
+    {
+        var workbook = FileReaderFuzz.Reparted(Seeds.Workbook(Seeds.Csv[ImportKind.Usage][0])!, part, [new(1, 0, 0xEF), new(1, 1, 0xBB), new(1, 2, 0xBF), new(1, 3, 0xFF)], 2);
+        var outcome = FileReaderFuzz.Read("usage.xlsx", workbook, ImportEncoding.Utf8);
+        Assert.Matches("^(file: The header \\(row 1\\) could not be read: the workbook is damaged|read rows)", outcome);
+    }
+
+    /// <summary>
+    /// A workbook's cell holding a line break, a NUL or U+FFFD was taken as it was, where the same text in a CSV file
+    /// is refused on its line: now a fault of its row, naming the column, as in CSV.
+    /// </summary>
+    [Theory]
+    [InlineData("two\nlines", "line 2: The row has a line break in column 6 at position 4")]
+    [InlineData("a\u0000b", "line 2: The row holds the character U+0000 in column 6 at position 2")]
+    [InlineData("M\uFFFDller", "line 2: The row holds the character U+FFFD in column 6 at position 2")]
+    public void AWorkbookCellHolding_LF_NUL_OrFFFD_IsAFaultOfItsRow_AsInCsv(string job, string fault)
+    {
+        Dictionary<string, object> row = new() { ["recordId"] = "FZ-1", ["date"] = "2027-01-05", ["buyer"] = "F-OP", ["offering"] = "LEG-ADV", ["quantity"] = 1, ["jobReference"] = job, ["recordedBy"] = "Fuzz" };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new[] { row });
+        var file = TabularFile.Open("usage.xlsx", stream.ToArray()).File!;
+        var read = Assert.Single(file.Rows);
+        Assert.StartsWith(fault, $"line {read.Line}: The row {read.Fault}", StringComparison.Ordinal);
+    }
 }

@@ -264,9 +264,10 @@ public sealed class TabularFile
     private static string? ExtentProblem(ZipArchiveEntry sheet)
     {
         using var stream = sheet.Open();
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true });
         try
         {
+            // Inside the catch: creating the reader already reads the declaration and decodes the first characters.
+            using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true });
             while (xml.Read())
             {
                 if (xml.NodeType != XmlNodeType.Element)
@@ -324,7 +325,7 @@ public sealed class TabularFile
     private static IEnumerable<CsvRow> ExcelRows(byte[] content)
     {
         using var stream = new MemoryStream(content);
-        using var rows = stream.Query(useHeaderRow: false).GetEnumerator();
+        IEnumerator<dynamic>? rows = null;
         var line = 0;
         while (true)
         {
@@ -333,6 +334,8 @@ public sealed class TabularFile
             var damaged = false;
             try
             {
+                // Opened here, inside the catch: MiniExcel reads the workbook's parts as it opens the sheet.
+                rows ??= stream.Query(useHeaderRow: false).GetEnumerator();
                 cells = rows.MoveNext() ? Cells((IDictionary<string, object?>)rows.Current) : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -343,15 +346,37 @@ public sealed class TabularFile
             }
             if (damaged)
             {
+                rows?.Dispose();
                 yield return new CsvRow(line, [], "could not be read: the workbook is damaged from this row on. Save it again from Excel, or as CSV UTF-8.");
                 yield break;
             }
             if (cells is null)
             {
+                rows?.Dispose();
                 yield break;
             }
-            yield return new CsvRow(line, cells);
+            yield return new CsvRow(line, cells, NotText(cells));
         }
+    }
+
+    /// <summary>
+    /// What a workbook's cells hold that a CSV file's row may not, as the CSV reader says it (<see cref="CsvRecords.NotText"/>):
+    /// a line break (no import's columns hold one), a control character or damaged text. Null if nothing.
+    /// </summary>
+    private static string? NotText(string[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].AsSpan().IndexOfAny('\r', '\n') is var end and >= 0)
+            {
+                return $"has a line break in column {i + 1} at position {end + 1}; no import's columns hold line breaks. Remove it.";
+            }
+            if (CsvRecords.NotText(cells[i]) is { } fault)
+            {
+                return fault.Replace("at position", $"in column {i + 1} at position", StringComparison.Ordinal);
+            }
+        }
+        return null;
     }
 
     private static string[] Cells(IDictionary<string, object?> row) =>
