@@ -81,10 +81,9 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<CsvRow>, IEnum
                 unclosed = false;
                 Fault = "has a quote that is not closed on this line; a field may not run onto the next line. Close the quote, or remove it.";
             }
-            else if (record.IndexOfAny(Damaged) is var bad and >= 0)
+            else if (NotText(record) is { } notText)
             {
-                Fault = $"holds the character U+{(int)record[bad]:X4} at position {bad + 1}"
-                    + (record[bad] == '\uFFFD' ? ", which replaces text damaged by an earlier conversion; export the file again from its source." : ", which is not text; remove it.");
+                Fault = notText;
             }
             return fields;
         }
@@ -166,6 +165,13 @@ internal sealed class CsvRecords(TextReader reader) : IEnumerable<CsvRow>, IEnum
         var comma = passed.LastIndexOf(',');
         return comma < 0 ? fieldStart : scanned + comma + 1;
     }
+
+    /// <summary>Why text holds what is not text (a control character, U+FFFD), naming its position; null if it holds none.</summary>
+    internal static string? NotText(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(Damaged) is var bad and >= 0
+            ? $"holds the character U+{(int)text[bad]:X4} at position {bad + 1}"
+                + (text[bad] == '\uFFFD' ? ", which replaces text damaged by an earlier conversion; export the file again from its source." : ", which is not text; remove it.")
+            : null;
 
     /// <summary>Moves what is unread to the front of the buffer (growing it if a record fills it) and reads more.</summary>
     private void Fill()

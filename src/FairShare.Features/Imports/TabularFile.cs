@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
+using System.Xml;
 using MiniExcelLibs;
 
 namespace FairShare.Features.Imports;
@@ -35,6 +36,19 @@ public sealed class TabularFile
 
     /// <summary>The most an Excel workbook may hold unpacked: 100 MB, about a quarter of a million usage rows; larger files go as CSV.</summary>
     public const long MaxWorkbookBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// The furthest row a sheet may reach (by its rows' and cells' numbers and its dimension), in line with
+    /// <see cref="MaxWorkbookBytes"/>: the reader fills every gap with empty rows, so a 3 KB sheet whose one row is
+    /// numbered 1,048,577 was read as a million rows, ten seconds of the server's time.
+    /// </summary>
+    public const int MaxWorkbookRows = 300_000;
+
+    /// <summary>
+    /// The furthest column a sheet may reach: 256 (IV), far past the widest import's 7. The reader gives every row
+    /// the sheet's full width, so a 3 KB sheet claiming to reach column XFD took half a minute to read.
+    /// </summary>
+    public const int MaxWorkbookColumns = 256;
 
     private TabularFile(IReadOnlyList<string> header, IEnumerable<CsvRow> rows)
     {
@@ -223,6 +237,14 @@ public sealed class TabularFile
                     }
                 }
             }
+            // Only once the sizes are known to be bounded: how far each sheet claims to reach.
+            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (ExtentProblem(sheet) is { } extent)
+                {
+                    return extent;
+                }
+            }
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
@@ -234,11 +256,76 @@ public sealed class TabularFile
             $"The workbook unpacks to more than {MaxWorkbookBytes / (1024 * 1024)} MB; save the sheet as CSV UTF-8 and import that. Nothing was read.";
     }
 
+    /// <summary>
+    /// Why a sheet reaches too far (a row past <see cref="MaxWorkbookRows"/> or a column past
+    /// <see cref="MaxWorkbookColumns"/>, by its dimension or any row's or cell's reference), or null. Read as a
+    /// stream of XML with no DTD; XML that is not well formed is left for the reader to report by row.
+    /// </summary>
+    private static string? ExtentProblem(ZipArchiveEntry sheet)
+    {
+        using var stream = sheet.Open();
+        try
+        {
+            // Inside the catch: creating the reader already reads the declaration and decodes the first characters.
+            using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true });
+            while (xml.Read())
+            {
+                if (xml.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+                var reference = xml.LocalName switch
+                {
+                    "dimension" => xml.GetAttribute("ref"),
+                    "row" or "c" => xml.GetAttribute("r"),
+                    _ => null,
+                };
+                foreach (var cell in (reference ?? "").Split(':'))
+                {
+                    var (column, row) = Extent(cell);
+                    if (row > MaxWorkbookRows)
+                    {
+                        return $"The sheet reaches row {(row == long.MaxValue ? "beyond any" : row.ToString("N0", CultureInfo.InvariantCulture))}; a workbook may have at most {MaxWorkbookRows:N0} rows. "
+                            + "Save the sheet as CSV UTF-8 and import that. Nothing was read.";
+                    }
+                    if (column > MaxWorkbookColumns)
+                    {
+                        return $"The sheet reaches column {cell.TrimEnd("0123456789".ToCharArray())}; a workbook may have at most {MaxWorkbookColumns} columns (an import has at most 7). "
+                            + "Delete the columns beyond the import's, or save the sheet as CSV UTF-8 and import that. Nothing was read.";
+                    }
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Damaged XML: the reader names the row it stops at.
+        }
+        return null;
+    }
+
+    /// <summary>A reference's column (A = 1) and row, as far as it has them (0 for none); long.MaxValue past any number.</summary>
+    private static (long Column, long Row) Extent(string reference)
+    {
+        long column = 0, row = 0;
+        foreach (var c in reference.Trim())
+        {
+            if (char.IsAsciiLetter(c) && row == 0)
+            {
+                column = column > (long.MaxValue - 26) / 26 ? long.MaxValue : (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                row = row > (long.MaxValue - 9) / 10 ? long.MaxValue : (row * 10) + (c - '0');
+            }
+        }
+        return (column, row);
+    }
+
     /// <summary>The workbook's first sheet, row by row; a fault ends it if the sheet cannot be read on.</summary>
     private static IEnumerable<CsvRow> ExcelRows(byte[] content)
     {
         using var stream = new MemoryStream(content);
-        using var rows = stream.Query(useHeaderRow: false).GetEnumerator();
+        IEnumerator<dynamic>? rows = null;
         var line = 0;
         while (true)
         {
@@ -247,6 +334,8 @@ public sealed class TabularFile
             var damaged = false;
             try
             {
+                // Opened here, inside the catch: MiniExcel reads the workbook's parts as it opens the sheet.
+                rows ??= stream.Query(useHeaderRow: false).GetEnumerator();
                 cells = rows.MoveNext() ? Cells((IDictionary<string, object?>)rows.Current) : null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -257,15 +346,37 @@ public sealed class TabularFile
             }
             if (damaged)
             {
+                rows?.Dispose();
                 yield return new CsvRow(line, [], "could not be read: the workbook is damaged from this row on. Save it again from Excel, or as CSV UTF-8.");
                 yield break;
             }
             if (cells is null)
             {
+                rows?.Dispose();
                 yield break;
             }
-            yield return new CsvRow(line, cells);
+            yield return new CsvRow(line, cells, NotText(cells));
         }
+    }
+
+    /// <summary>
+    /// What a workbook's cells hold that a CSV file's row may not, as the CSV reader says it (<see cref="CsvRecords.NotText"/>):
+    /// a line break (no import's columns hold one), a control character or damaged text. Null if nothing.
+    /// </summary>
+    private static string? NotText(string[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].AsSpan().IndexOfAny('\r', '\n') is var end and >= 0)
+            {
+                return $"has a line break in column {i + 1} at position {end + 1}; no import's columns hold line breaks. Remove it.";
+            }
+            if (CsvRecords.NotText(cells[i]) is { } fault)
+            {
+                return fault.Replace("at position", $"in column {i + 1} at position", StringComparison.Ordinal);
+            }
+        }
+        return null;
     }
 
     private static string[] Cells(IDictionary<string, object?> row) =>

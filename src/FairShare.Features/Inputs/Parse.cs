@@ -17,7 +17,10 @@ public static partial class Parse
 
     private static readonly string YearRange = $"FairShare keeps the financial years {FirstYear}/{(FirstYear + 1) % 100:00} to {LastYear}/{(LastYear + 1) % 100:00}";
 
-    /// <summary>A period: a month as YYYY-MM (2026-05), or a period of a year as 2026/27-P05 — P13 is the year-end adjustment period.</summary>
+    /// <summary>
+    /// A period: a month as YYYY-MM (2026-05), or a period of a year as 2026/27-P05 (2026-P05 where the year is a
+    /// calendar year, as its label writes it) — P13 is the year-end adjustment period.
+    /// </summary>
     public static Result<AccountingPeriod> Period(string? text, int yearStartMonth, string field = "period")
     {
         var trimmed = (text ?? "").Trim();
@@ -39,12 +42,13 @@ public static partial class Parse
         }
         if (YearPeriodPattern().Match(trimmed) is { Success: true } p)
         {
-            var year = FinancialYear(p.Groups[1].Value + "/" + p.Groups[2].Value, yearStartMonth, field);
+            // The year as its label writes it: 2026/27, or 2026 for a year that starts in January (whose P13 is written 2026-P13).
+            var year = FinancialYear(p.Groups[1].Value, yearStartMonth, field);
             if (!year.IsSuccess)
             {
                 return Result<AccountingPeriod>.Failure(year.Errors);
             }
-            var number = int.Parse(p.Groups[3].Value, CultureInfo.InvariantCulture);
+            var number = int.Parse(p.Groups[2].Value, CultureInfo.InvariantCulture);
             return number is >= 1 and <= AccountingPeriod.AdjustmentPeriodNumber
                 ? Result<AccountingPeriod>.Success(year.Value.Period(number))
                 : Result<AccountingPeriod>.Failure(field, $"'{Shown(text)}' is not a period: a year has periods P01 to P12 and P13 for year-end adjustments.");
@@ -140,12 +144,13 @@ public static partial class Parse
 
     private static int FinancialYearStartOf(DateOnly first, int startMonth) => first.Month >= startMonth ? first.Year : first.Year - 1;
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$", RegexOptions.CultureInvariant)]
+    // Digits are 0-9 only: \d would also match other scripts' digits (２０２６, ٢٠٢٦), which int.Parse refuses.
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^(\d{4})/(\d{2})-P(\d{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^([0-9]{4}(?:/[0-9]{2})?)-P([0-9]{2})$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex YearPeriodPattern();
 
-    [GeneratedRegex(@"^(\d{4})(?:/(\d{2}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})(?:/([0-9]{2}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 }
