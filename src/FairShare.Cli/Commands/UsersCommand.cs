@@ -213,7 +213,13 @@ public static class UsersCommand
             : Outcome<int>.NotFound($"There is no account with the email {email.Trim()} in this authority.");
     }
 
-    /// <summary>A role the command line could not read is named as its option, as the command line's other errors are.</summary>
+    /// <summary>A role or scope the command line could not read is named as its option, as the command line's other errors are.</summary>
     private static List<DomainError> AsOptions(List<DomainError> errors) =>
-        [.. errors.Select(e => e.Field == "role" ? e with { Field = "--role" } : e)];
+        [.. errors.Select(e => e.Field switch
+        {
+            "role" => e with { Field = "--role" },
+            "costCentre" => e with { Field = "--cost-centre" },
+            "supplier" => e with { Field = "--supplier" },
+            _ => e,
+        })];
 }
