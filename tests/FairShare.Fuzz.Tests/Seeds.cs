@@ -51,7 +51,9 @@ public static class Seeds
         {
             return null;
         }
-        var header = lines[0].Split(',').Select((name, i) => lines[0].Split(',').Take(i).Contains(name) || name.Length == 0 ? $"{name}{i}" : name).ToArray();
+        // Linear in the header's width: a damaged header can be a line of a million commas.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var header = lines[0].Split(',').Select((name, i) => names.Add(name) && name.Length > 0 ? name : $"{name}~{i}").ToArray();
         var rows = lines.Skip(1).Select(line =>
         {
             var cells = line.Split(',');
