@@ -35,7 +35,7 @@ public static class LargeCouncil
             var year = authority.FinancialYearStarting(2026);
             var directorates = Enumerable.Range(1, 20).Select(i => new Directorate(authority, $"D{i:D2}", $"Directorate {i}")).ToArray();
             var centres = Enumerable.Range(1, CostCentres).Select(i => new CostCentre(directorates[i % directorates.Length], CentreCode(i), $"Cost centre {i}",
-                i <= Supports ? CostCentreKind.Support : i <= Supports + Corporate ? CostCentreKind.Corporate : CostCentreKind.Frontline)).ToArray();
+                i <= Supports ? CostCentreKind.Support : i <= Supports + Corporate ? CostCentreKind.CorporateAndDemocraticCore : CostCentreKind.Frontline)).ToArray();
             var offerings = Enumerable.Range(1, Offerings).Select(i =>
             {
                 var offering = Offering.Create(new OfferingDraft(OfferingCode(i), $"Service {i}", null, "Benchmark", "hour",

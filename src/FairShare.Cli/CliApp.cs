@@ -12,7 +12,11 @@ public static class CliApp
         RunAsync(args, stdout, stderr, clock: null, cancellationToken);
 
     /// <summary>The command with the clock given (tests pin "today", so the demo's year and every timestamp are fixed).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, clock, stdin: null, cancellationToken);
+
+    /// <summary>The command with the clock and standard input given (tests feed <c>--password-stdin</c>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock, TextReader? stdin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -22,7 +26,7 @@ public static class CliApp
             await stderr.WriteLineAsync($"fairshare: argument {nul + 1} holds a NUL character, which no file name or value may hold.");
             return CliOutcome.Invalid;
         }
-        var root = Create(new GlobalOptions(clock), stdout, stderr);
+        var root = Create(new GlobalOptions(clock, stdin), stdout, stderr);
         try
         {
             return await root.Parse(args).InvokeAsync(
@@ -50,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(CatalogueCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OfferingsCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AllocateCommand.Create(stdout, stderr));
         root.Subcommands.Add(TokensCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AuditCommand.Create(global, stdout, stderr));
@@ -59,6 +64,10 @@ public static class CliApp
         root.Subcommands.Add(StatementCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(global, stdout, stderr));
         root.Subcommands.Add(AuthorityCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OrganisationCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(OrganisationCommand.CostCentres(global, stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(global, stdout, stderr));
+        root.Subcommands.Add(SuppliersCommand.Create(global, stdout, stderr));
         return root;
     }
 }

@@ -10,8 +10,11 @@ using Spectre.Console;
 namespace FairShare.Cli;
 
 /// <summary>The options every command shares: where the database is and which authority to act for.</summary>
-public sealed class GlobalOptions(TimeProvider? clock = null)
+public sealed class GlobalOptions(TimeProvider? clock = null, TextReader? stdin = null)
 {
+    /// <summary>Where <c>--password-stdin</c> reads from: standard input, or a test's reader.</summary>
+    public TextReader Stdin => stdin ?? System.Console.In;
+
     public Option<string?> Database { get; } = new("--database")
     {
         Description = "Database provider: Sqlite (default) or Postgres.",
@@ -67,15 +70,19 @@ public sealed class GlobalOptions(TimeProvider? clock = null)
         return options;
     }
 
-    /// <summary>The use cases, wired to the chosen database, in one scope for one command.</summary>
-    public AsyncServiceScope Services(ParseResult parse)
+    /// <summary>
+    /// The use cases, wired to the chosen database, in one scope for one command; with <paramref name="asOwner"/>, on
+    /// Database:MigrationConnectionString when it is set (work across authorities, such as loading the demo).
+    /// </summary>
+    public AsyncServiceScope Services(ParseResult parse, bool asOwner = false)
     {
         var collection = new ServiceCollection();
         if (clock is not null)
         {
             collection.AddSingleton(clock); // a test's clock; otherwise the system's
         }
-        var services = collection.AddFairShare(DatabaseOptions(parse)).BuildServiceProvider();
+        var database = DatabaseOptions(parse);
+        var services = collection.AddFairShare(asOwner ? database.AsOwner() : database).BuildServiceProvider();
         return services.CreateAsyncScope();
     }
 

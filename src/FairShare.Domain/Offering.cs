@@ -31,9 +31,10 @@ public enum ProviderType
 /// supplier it has approved. An authority lists an internal offering to other authorities by putting it on
 /// the shared marketplace; they then see it as a neighbouring authority's offering.
 /// </summary>
-public sealed class Offering : ITenantOwned
+public sealed partial class Offering : ITenantOwned
 {
     private readonly List<OfferingPrice> _prices = [];
+    private readonly List<ChargingClassChange> _classChanges = [];
     private readonly List<ServiceLevel> _serviceLevels = [];
 
     private Offering() { }
@@ -57,6 +58,20 @@ public sealed class Offering : ITenantOwned
     public IReadOnlyList<OfferingPrice> Prices => _prices;
     public IReadOnlyList<ServiceLevel> ServiceLevels => _serviceLevels;
 
+    /// <summary>The charging class set by the value-for-money panel from the start of a period; <see cref="ChargingClass"/> before the first.</summary>
+    public IReadOnlyList<ChargingClassChange> ChargingClassChanges => _classChanges;
+
+    /// <summary>Months' notice a buyer gives to stop buying.</summary>
+    public int NoticeMonths { get; private set; }
+    public int? RespondWithinWorkingDays { get; private set; }
+    public int? CompleteWithinWorkingDays { get; private set; }
+
+    /// <summary>Hours of cover in words, e.g. "Monday to Friday, 9am to 5pm".</summary>
+    public string HoursOfCover { get; private set; } = "";
+
+    /// <summary>The day it leaves the catalogue; it stays on record (prices, usage, history).</summary>
+    public DateOnly? WithdrawnFrom { get; private set; }
+
     public string ProviderName => ProviderCostCentre?.Name ?? Supplier?.Name ?? "";
 
     public ProviderType ProviderTypeFor(int viewingAuthorityId) =>
@@ -74,6 +89,8 @@ public sealed class Offering : ITenantOwned
         Require(errors, "name", draft.Name);
         Require(errors, "category", draft.Category);
         Require(errors, "unit", draft.Unit);
+        CheckLengths(errors, draft.Code, draft.Name, draft.Description, draft.Category, draft.Unit);
+        CheckTerms(errors, draft.Terms);
         if (!Enum.IsDefined(draft.ChargingClass))
         {
             errors.Add(new DomainError("chargingClass", $"'{draft.ChargingClass}' is not a charging class."));
@@ -87,7 +104,7 @@ public sealed class Offering : ITenantOwned
                 errors.Add(new DomainError("provider", "an offering has one provider, not both a cost centre and a supplier."));
                 break;
             case ({ Kind: not CostCentreKind.Support } cc, null):
-                errors.Add(new DomainError("provider", $"{cc.Code} {cc.Name} is a {cc.Kind.ToString().ToLowerInvariant()} cost centre; only support services provide offerings."));
+                errors.Add(new DomainError("provider", $"{cc.Code} {cc.Name} is a {cc.Kind.Words()} cost centre; only support services provide offerings."));
                 break;
         }
         var authority = draft.ProviderCostCentre?.Authority ?? draft.Supplier?.Authority;
@@ -108,6 +125,10 @@ public sealed class Offering : ITenantOwned
             ProviderCostCentre = draft.ProviderCostCentre,
             Supplier = draft.Supplier,
             ListedOnMarketplace = draft.ListedOnMarketplace,
+            NoticeMonths = draft.Terms.NoticeMonths,
+            RespondWithinWorkingDays = draft.Terms.RespondWithinWorkingDays,
+            CompleteWithinWorkingDays = draft.Terms.CompleteWithinWorkingDays,
+            HoursOfCover = draft.Terms.HoursOfCover?.Trim() ?? "",
         });
     }
 
@@ -119,16 +140,11 @@ public sealed class Offering : ITenantOwned
         }
     }
 
-    public OfferingPrice? PriceFor(FinancialYear year) => _prices.FirstOrDefault(p => p.FinancialYearStart == year.StartYear);
-
-    /// <summary>The price in force on a date: the one for the financial year that contains it.</summary>
-    public OfferingPrice? PriceOn(DateOnly date) => PriceFor(FinancialYear.Containing(date, Authority.YearStartMonth));
-
-    /// <summary>Sets the price for a financial year. A year's price is never overwritten: a change is a new year's price.</summary>
+    /// <summary>Sets and publishes the price for a whole financial year (the demo and imports); providers draft then publish.</summary>
     public Result<OfferingPrice> AddPrice(FinancialYear year, PricingTerms terms)
     {
         var errors = terms.Validate().ToList();
-        if (PriceFor(year) is { } existing)
+        if (_prices.FirstOrDefault(p => p.FinancialYearStart == year.StartYear && p.FromPeriod == 1) is { } existing)
         {
             errors.Add(new DomainError("financialYear",
                 $"{Code} already has a {year.Label} price ({existing.Terms.Describe(Unit)}); prices are never overwritten."));
@@ -137,7 +153,8 @@ public sealed class Offering : ITenantOwned
         {
             return Result<OfferingPrice>.Failure(errors);
         }
-        var price = new OfferingPrice(this, year, terms);
+        var price = new OfferingPrice(this, year, 1, terms);
+        price.Publish(year.FirstDay);
         _prices.Add(price);
         return Result<OfferingPrice>.Success(price);
     }
@@ -168,7 +185,11 @@ public sealed record OfferingDraft(
     ChargingClass ChargingClass,
     CostCentre? ProviderCostCentre = null,
     Supplier? Supplier = null,
-    bool ListedOnMarketplace = false);
+    bool ListedOnMarketplace = false,
+    OfferingTerms? ServiceTerms = null)
+{
+    public OfferingTerms Terms => ServiceTerms ?? OfferingTerms.None;
+}
 
 /// <summary>A promise about delivery, e.g. "First response" within 5 working days.</summary>
 public sealed class ServiceLevel : ITenantOwned
@@ -207,13 +228,37 @@ public sealed class OfferingPrice : ITenantOwned
 {
     private OfferingPrice() { }
 
-    internal OfferingPrice(Offering offering, FinancialYear year, PricingTerms terms)
+    internal OfferingPrice(Offering offering, FinancialYear year, int fromPeriod, PricingTerms terms)
     {
         Offering = offering;
         Authority = offering.Authority;
         AuthorityId = offering.AuthorityId;
         FinancialYearStart = year.StartYear;
+        FromPeriod = fromPeriod;
+        State = PriceState.Draft;
+        SetTerms(terms);
+    }
+
+    /// <summary>A draft is correctable; a published price never changes.</summary>
+    internal void Correct(PricingTerms terms)
+    {
+        if (State != PriceState.Draft)
+        {
+            throw new InvalidOperationException("A published price is never changed.");
+        }
+        SetTerms(terms);
+    }
+
+    internal void Publish(DateOnly on)
+    {
+        State = PriceState.Published;
+        PublishedOn = on;
+    }
+
+    private void SetTerms(PricingTerms terms)
+    {
         Model = terms.Model;
+        (Rate, Fee, IncludedQuantity, Schedule, Driver) = ((decimal?)null, (Money?)null, (decimal?)null, (InvoiceSchedule?)null, (string?)null);
         switch (terms)
         {
             case PayAsYouGo p:
@@ -244,6 +289,12 @@ public sealed class OfferingPrice : ITenantOwned
     public int OfferingId { get; private set; }
     public Offering Offering { get; private set; } = null!;
     public int FinancialYearStart { get; private set; }
+
+    /// <summary>The period it applies from: 1 for the whole year; later when it supersedes a published price with a lower one.</summary>
+    public int FromPeriod { get; private set; } = 1;
+    public PriceState State { get; private set; }
+    public DateOnly? PublishedOn { get; private set; }
+    public bool IsPublished => State == PriceState.Published;
     public PricingModel Model { get; private set; }
 
     /// <summary>The rate per unit (pay as you go), overage rate (subscription), driver rate or indicative hourly rate (quoted).</summary>

@@ -22,6 +22,9 @@ public enum InvoiceSchedule
     /// <summary>7/12 of the fee in period 1 and 5/12 in period 8: the split councils use when schools buy
     /// on an academic-year basis (September–March falls in one financial year, April–August in the next).</summary>
     SevenTwelfthsFiveTwelfths,
+
+    /// <summary>Four equal instalments, in periods 1, 4, 7 and 10.</summary>
+    Quarterly,
 }
 
 /// <summary>One invoice of a subscription: the period it falls in and its amount.</summary>
@@ -137,6 +140,9 @@ public sealed record Subscription(Money AnnualFee, decimal IncludedQuantity, dec
             case InvoiceSchedule.Monthly:
                 var months = AnnualFee.Allocate(Enumerable.Repeat(1m, AccountingPeriod.PeriodsPerYear).ToArray());
                 return months.Select((amount, i) => new Instalment(i + 1, amount)).ToArray();
+            case InvoiceSchedule.Quarterly:
+                var quarters = AnnualFee.Allocate([1m, 1m, 1m, 1m]);
+                return quarters.Select((amount, i) => new Instalment((i * 3) + 1, amount)).ToArray();
             case InvoiceSchedule.SevenTwelfthsFiveTwelfths:
                 var parts = AnnualFee.Allocate([7m, 5m]);
                 return [new Instalment(1, parts[0]), new Instalment(8, parts[1])];
@@ -154,6 +160,7 @@ public sealed record Subscription(Money AnnualFee, decimal IncludedQuantity, dec
         {
             InvoiceSchedule.Monthly => "invoiced monthly in 12 equal instalments",
             InvoiceSchedule.Annual => "invoiced annually in April",
+            InvoiceSchedule.Quarterly => "invoiced quarterly in 4 equal instalments",
             _ => "invoiced 7/12 in April and 5/12 in November",
         };
         return $"Subscription: {AnnualFee} a year{included}{overage}; {schedule}.";
@@ -199,6 +206,10 @@ public sealed record FixedFeePlusDriver(Money FixedFee, decimal RatePerDriverUni
         if (string.IsNullOrWhiteSpace(Driver))
         {
             errors.Add(new DomainError("driver", "name the driver the rate applies to (pupil, FTE, device…)."));
+        }
+        else if (Driver.Length > 100)
+        {
+            errors.Add(new DomainError("driver", "is longer than 100 characters."));
         }
         return errors;
     }

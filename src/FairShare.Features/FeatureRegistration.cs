@@ -19,8 +19,10 @@ public static class FeatureRegistration
     {
         services.AddFairShareDatabase(database);
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(Access.Passwords.Configure);
         services.AddScoped<TenantContext>();
         services.AddScoped<CatalogueReader>();
+        services.AddScoped<ProviderShop>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ActorFactory>();
         services.AddScoped<ScopeCodes>();

@@ -34,6 +34,7 @@ internal sealed class CostCentreConfiguration : IEntityTypeConfiguration<CostCen
         builder.Property(c => c.AllocationDriver).HasMaxLength(40);
         builder.HasOne(c => c.Directorate).WithMany().HasForeignKey(c => c.DirectorateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Budgets).WithOne(b => b.CostCentre).HasForeignKey(b => b.CostCentreId).OnDelete(DeleteBehavior.Cascade);
+        OrganisationConfigurations.CostCentreFields(builder);
     }
 }
 
@@ -42,7 +43,9 @@ internal sealed class BudgetConfiguration : IEntityTypeConfiguration<Budget>
     public void Configure(EntityTypeBuilder<Budget> builder)
     {
         builder.OwnedByAuthority();
-        builder.HasIndex(b => new { b.CostCentreId, b.FinancialYearStart }).IsUnique();
+        builder.HasIndex(b => new { b.CostCentreId, b.FinancialYearStart, b.Version }).IsUnique();
+        builder.Property(b => b.Version).HasDefaultValue(BudgetVersion.Original).HasSentinel((BudgetVersion)(-1));
+        builder.Property(b => b.ProfilePence).HasMaxLength(400).HasDefaultValue("");
     }
 }
 
@@ -72,6 +75,8 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
         builder.HasOne(o => o.Supplier).WithMany().HasForeignKey(o => o.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Prices).WithOne(p => p.Offering).HasForeignKey(p => p.OfferingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.ServiceLevels).WithOne(s => s.Offering).HasForeignKey(s => s.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.ChargingClassChanges).WithOne(c => c.Offering).HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.HoursOfCover).HasMaxLength(200);
         builder.Ignore(o => o.ProviderName);
         builder.Ignore(o => o.PricingModel);
     }
@@ -82,8 +87,22 @@ internal sealed class OfferingPriceConfiguration : IEntityTypeConfiguration<Offe
     public void Configure(EntityTypeBuilder<OfferingPrice> builder)
     {
         builder.OwnedByAuthority();
-        builder.HasIndex(p => new { p.OfferingId, p.FinancialYearStart }).IsUnique();
+        // One price per (year, starting period): a year's first price starts in period 1, a lower one later.
+        // Prices set before drafts existed are whole-year (period 1) and published: the columns' defaults.
+        builder.HasIndex(p => new { p.OfferingId, p.FinancialYearStart, p.FromPeriod }).IsUnique();
+        builder.Property(p => p.FromPeriod).HasDefaultValue(1);
+        builder.Property(p => p.State).HasDefaultValue(PriceState.Published);
         builder.Ignore(p => p.Terms);
+        builder.Ignore(p => p.IsPublished);
+    }
+}
+
+internal sealed class ChargingClassChangeConfiguration : IEntityTypeConfiguration<ChargingClassChange>
+{
+    public void Configure(EntityTypeBuilder<ChargingClassChange> builder)
+    {
+        builder.OwnedByAuthority();
+        builder.HasIndex(c => new { c.OfferingId, c.EffectiveFrom }).IsUnique();
     }
 }
 
@@ -100,6 +119,9 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasIndex(u => u.ExternalSubject).IsUnique();
         builder.Property(u => u.PasswordHash).HasMaxLength(1000);
+        builder.Property(u => u.PasswordResetHash).HasMaxLength(64);
+        builder.HasIndex(u => u.PasswordResetHash).IsUnique();
+        builder.Ignore(u => u.IsDisabled);
         builder.HasMany(u => u.Roles).WithOne(r => r.User).HasForeignKey(r => r.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(u => u.Grants);
     }

@@ -3,11 +3,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Persistence;
 
-/// <summary>Creates the database if needed and applies every pending migration of the configured provider.</summary>
-public sealed class DatabaseMigrator(FairShareDbContext db)
+/// <summary>
+/// Creates the database if needed and applies every pending migration of the configured provider: as the tables'
+/// owner when <see cref="DatabaseOptions.MigrationConnectionString"/> is set (<paramref name="owner"/>), else on the
+/// application's own connection.
+/// </summary>
+public sealed class DatabaseMigrator(FairShareDbContext app, DatabaseOptions? owner = null)
 {
     /// <returns>The migrations applied now (empty when the database was already up to date).</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (owner is null)
+        {
+            return await MigrateAsync(app, cancellationToken);
+        }
+        await using var db = DatabaseRegistration.Create(owner, "Database:MigrationConnectionString");
+        return await MigrateAsync(db, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrateAsync(FairShareDbContext db, CancellationToken cancellationToken)
     {
         try
         {
@@ -23,7 +37,7 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
                 await db.Database.MigrateAsync(cancellationToken);
                 if (pending.Any(m => m.EndsWith("_UsageSummariesProviderCostsAndUsageIndexes", StringComparison.Ordinal)))
                 {
-                    await SummariseUsageAsync(cancellationToken);
+                    await SummariseUsageAsync(db, cancellationToken);
                 }
                 if (pending.Any(m => m.EndsWith("_LedgerSeal", StringComparison.Ordinal)))
                 {
@@ -34,7 +48,7 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
         }
         catch (Exception e) when (e is DbException or InvalidOperationException && e.InnerException is DbException or System.Net.Sockets.SocketException)
         {
-            throw new ConfigurationProblemException($"Cannot reach the {ProviderName} database: {Innermost(e).Message}");
+            throw new ConfigurationProblemException($"Cannot reach the {ProviderName(db)} database: {Innermost(e).Message}");
         }
     }
 
@@ -42,7 +56,7 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
     /// Usage imported before runs read totals has none: total it once, exactly (in decimal, not in SQL, where
     /// SQLite would add the quantities as floating point), import by import.
     /// </summary>
-    private async Task SummariseUsageAsync(CancellationToken cancellationToken)
+    private static async Task SummariseUsageAsync(FairShareDbContext db, CancellationToken cancellationToken)
     {
         var years = await db.Authorities.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.YearStartMonth, cancellationToken);
         var batches = await db.Usage.AsNoTracking().Select(u => new { u.AuthorityId, u.ImportBatchId }).Distinct().ToListAsync(cancellationToken);
@@ -56,7 +70,7 @@ public sealed class DatabaseMigrator(FairShareDbContext db)
         db.ChangeTracker.Clear();
     }
 
-    private string ProviderName => db is PostgresFairShareDbContext ? "PostgreSQL" : "SQLite";
+    private static string ProviderName(FairShareDbContext db) => db is PostgresFairShareDbContext ? "PostgreSQL" : "SQLite";
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }

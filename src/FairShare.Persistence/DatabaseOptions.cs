@@ -17,6 +17,13 @@ public sealed class DatabaseOptions
     /// <summary>For Postgres: an Npgsql connection string. For Sqlite: optional; by default a file in <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Optional: the connection string of the role that owns the tables and runs the migrations (and loads the
+    /// demo), when <see cref="ConnectionString"/> is an application role that owns nothing (scripts/postgres-roles.sql).
+    /// Unset, migrations run as <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
+
     /// <summary>Where the embedded database lives; <c>FAIRSHARE_DATA</c> in the environment overrides it.</summary>
     public string DataFolder { get; set; } = "data";
 
@@ -26,6 +33,11 @@ public sealed class DatabaseOptions
             $"Database:Provider is '{Provider}', which FairShare does not know; use Sqlite or Postgres.");
 
     public string SqliteFile => Path.GetFullPath(Path.Combine(DataFolder, "fairshare.db"));
+
+    /// <summary>These options with the migration role's connection string as the connection string (a copy; unchanged when it is unset).</summary>
+    public DatabaseOptions AsOwner() => string.IsNullOrWhiteSpace(MigrationConnectionString)
+        ? this
+        : new DatabaseOptions { Provider = Provider, ConnectionString = MigrationConnectionString, DataFolder = DataFolder };
 
     public string ResolveConnectionString() => ParsedProvider switch
     {

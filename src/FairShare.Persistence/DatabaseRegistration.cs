@@ -20,11 +20,13 @@ public static class DatabaseRegistration
                 services.AddDbContext<FairShareDbContext, PostgresFairShareDbContext>(o => ConfigurePostgres(o, connectionString));
                 break;
         }
-        services.AddScoped<DatabaseMigrator>();
+        var owner = options.AsOwner();
+        services.AddScoped(sp => new DatabaseMigrator(sp.GetRequiredService<FairShareDbContext>(), ReferenceEquals(owner, options) ? null : owner));
         return services;
     }
 
-    public static FairShareDbContext Create(DatabaseOptions options)
+    /// <summary>A context of its own, outside any container; <paramref name="setting"/> names where the connection string came from, in an error.</summary>
+    public static FairShareDbContext Create(DatabaseOptions options, string setting = "Database:ConnectionString")
     {
         var connectionString = options.ResolveConnectionString();
         return options.ParsedProvider switch
@@ -32,7 +34,7 @@ public static class DatabaseRegistration
             DatabaseProvider.Sqlite => new SqliteFairShareDbContext(
                 ConfigureSqlite(new DbContextOptionsBuilder<SqliteFairShareDbContext>(), connectionString).Options),
             _ => new PostgresFairShareDbContext(
-                ConfigurePostgres(new DbContextOptionsBuilder<PostgresFairShareDbContext>(), connectionString).Options),
+                ConfigurePostgres(new DbContextOptionsBuilder<PostgresFairShareDbContext>(), connectionString, setting).Options),
         };
     }
 
@@ -47,7 +49,7 @@ public static class DatabaseRegistration
         return builder;
     }
 
-    private static T ConfigurePostgres<T>(T builder, string connectionString) where T : DbContextOptionsBuilder
+    private static T ConfigurePostgres<T>(T builder, string connectionString, string setting = "Database:ConnectionString") where T : DbContextOptionsBuilder
     {
         try
         {
@@ -55,7 +57,7 @@ public static class DatabaseRegistration
         }
         catch (ArgumentException e)
         {
-            throw new ConfigurationProblemException($"Database:ConnectionString is not a valid PostgreSQL connection string: {e.Message}");
+            throw new ConfigurationProblemException($"{setting} is not a valid PostgreSQL connection string: {e.Message}");
         }
         builder.UseNpgsql(connectionString).AddInterceptors(new TenantSessionInterceptor());
         return builder;

@@ -19,9 +19,13 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     public DbSet<CostCentre> CostCentres => Set<CostCentre>();
     public DbSet<Budget> Budgets => Set<Budget>();
     public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<Fund> Funds => Set<Fund>();
+    public DbSet<SubjectiveCode> SubjectiveCodes => Set<SubjectiveCode>();
+    public DbSet<ColumnMapping> ColumnMappings => Set<ColumnMapping>();
     public DbSet<Offering> Offerings => Set<Offering>();
     public DbSet<OfferingPrice> OfferingPrices => Set<OfferingPrice>();
     public DbSet<ServiceLevel> ServiceLevels => Set<ServiceLevel>();
+    public DbSet<ChargingClassChange> ChargingClassChanges => Set<ChargingClassChange>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -49,7 +53,11 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     public int? TenantAuthorityId { get; set; }
 
-    /// <summary>System work that spans authorities: migrations, loading the demo, finding who is signing in.</summary>
+    /// <summary>
+    /// System work that spans authorities: migrations, loading the demo, finding who is signing in. On PostgreSQL it
+    /// opens every authority's rows only to the tables' owner; to any other role only the accounts, for reading
+    /// (<see cref="RowLevelSecurity"/>).
+    /// </summary>
     public bool SystemAccess { get; set; }
 
     /// <summary>Runs <paramref name="work"/> with <see cref="SystemAccess"/>, then restores what was there.</summary>
@@ -64,6 +72,25 @@ public abstract class FairShareDbContext(DbContextOptions options) : DbContext(o
         finally
         {
             SystemAccess = previous;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as <paramref name="authorityId"/>, without system access, then restores what was
+    /// there: writing one authority's row (an account found across authorities at sign-in), which on PostgreSQL an
+    /// application role that does not own the tables may do only as that authority.
+    /// </summary>
+    public async Task<T> AsAuthorityAsync<T>(int authorityId, Func<Task<T>> work)
+    {
+        var (previousAuthority, previousSystem) = (TenantAuthorityId, SystemAccess);
+        (TenantAuthorityId, SystemAccess) = (authorityId, false);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            (TenantAuthorityId, SystemAccess) = (previousAuthority, previousSystem);
         }
     }
 

@@ -63,9 +63,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page that records every failed request, console error and page error, to be checked by <see cref="AssertHealthyAsync"/>.</summary>
-    public async Task<(IPage Page, List<string> Problems)> NewPageAsync(bool javaScript = true)
+    /// <param name="javaScript">Whether the page runs scripts (off: the no-JavaScript journeys).</param>
+    /// <param name="baseUrl">Another app's address (a test that starts its own, e.g. with the demo off); the shared app's when left out.</param>
+    public async Task<(IPage Page, List<string> Problems)> NewPageAsync(bool javaScript = true, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, JavaScriptEnabled = javaScript });
         // axe comes in through the browser's own channel, not a <script>, so the app's Content-Security-Policy stays as it is.
         await context.AddInitScriptAsync(_axe);
         var page = await context.NewPageAsync();

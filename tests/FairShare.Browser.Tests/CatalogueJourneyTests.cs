@@ -92,11 +92,19 @@ public class CatalogueJourneyTests(BrowserFixture browser)
         await browser.SignInAsync(page, problems, "David Okafor");
         await page.GotoAsync("/catalogue?search=LEG-CONTRACT");
         await page.GetByRole(AriaRole.Link, new() { Name = "Contract drafting and review" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Prices of Contract drafting and review" }).ClickAsync();
         await page.GetByLabel("Financial year (its first calendar year)").FillAsync("2027");
         await page.GetByLabel("Rate per unit, overage rate, driver rate or indicative hourly rate (£)").FillAsync("91.25");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save price" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Price saved: Pay as you go: £91.25 per hour.");
-        await Assertions.Expect(page.Locator("#price-history")).ToContainTextAsync("2027/28");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft price" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Pay as you go: £91.25 per hour.");
+        await Assertions.Expect(page.Locator("#prices")).ToContainTextAsync("2027/28");
+        await browser.AssertHealthyAsync(page, problems);
+        // Publishing asks first, with a warning: a published price binds for the year.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publish the 2027/28 price" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-publish")).ToContainTextAsync("A published price binds for the year");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish price" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#prices")).ToContainTextAsync("Published");
         await browser.AssertHealthyAsync(page, problems);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/sign-in");
@@ -115,7 +123,7 @@ public class CatalogueJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         var log = page.Locator("#audit tbody");
         await Assertions.Expect(log).ToContainTextAsync("David Okafor");
-        await Assertions.Expect(log).ToContainTextAsync("offering.price.set");
+        await Assertions.Expect(log).ToContainTextAsync("offering.price.drafted");
         await Assertions.Expect(log).ToContainTextAsync("Tom Hughes");
         await Assertions.Expect(log).ToContainTextAsync("budget.set");
         await browser.AssertHealthyAsync(page, problems);

@@ -44,6 +44,27 @@ public class SiteShellTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task At320Pixels_AnOfferingsPriceHistory_AndACostCentresBudgets_ScrollInsideTheirRegion()
+    {
+        // Found by walking every role's pages at 320 px: the price history widened the page to 428 px.
+        var (page, problems) = await browser.NewPageAsync();
+        await browser.SignInAsync(page, problems, "David Okafor");
+        await page.SetViewportSizeAsync(320, 640);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Monitoring Officer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Monitoring Officer");
+        await AssertNoSidewaysScrollAsync(page, "Prices by financial year");
+        await browser.AssertHealthyAsync(page, problems);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Legal Services: budget and statement" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Legal Services");
+        await AssertNoSidewaysScrollAsync(page, "Budget by financial year");
+        await browser.AssertHealthyAsync(page, problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task HelpAndFooterPages_AreReachedByTheirLinks_WithoutSigningIn_AndPassAxe()
     {
         var (page, problems) = await browser.NewPageAsync();

@@ -2,7 +2,7 @@ namespace FairShare.Cli.Tests;
 
 /// <summary>
 /// A successful month end through the command line, on a fresh demo database with the clock pinned to
-/// 24 November 2026: load the demo, import May's usage, dry run, post, a statement as CSV, the GL journal, the
+/// 24 November 2026: load the demo, import May's usage, withdraw it and import it again, dry run, post, a statement as CSV, the GL journal, the
 /// batches, mark the batch sent, close. Every step's output is pinned byte for byte in Golden-month-end/
 /// (UPDATE_GOLDEN=1 rewrites them after a deliberate change).
 /// </summary>
@@ -15,6 +15,13 @@ public sealed partial class MonthEndGoldenTests : IDisposable
     [
         ("1-demo", ["demo"]),
         ("2-import-usage", ["import", "usage", "{data}/demo-usage-2026-05.csv", "--expect-total", "{total}"]),
+        // The file turns out to be wrong: withdrawn (a dry run first), and the same file imported again.
+        ("2a-import-list", ["import", "list", "--period", "2026-05"]),
+        ("2b-withdraw-dry-run", ["import", "withdraw", "2", "--reason", "Checking the file against the time system", "--dry-run"]),
+        ("2c-withdraw", ["import", "withdraw", "2", "--reason", "Checking the file against the time system"]),
+        ("2d-withdraw-again", ["import", "withdraw", "2", "--reason", "Twice"]),
+        ("2e-import-usage-again", ["import", "usage", "{data}/demo-usage-2026-05.csv", "--expect-total", "{total}"]),
+        ("2f-import-list", ["import", "list", "--period", "2026-05"]),
         ("3-dry-run", ["recharge", "run", "--period", "2026-05", "--dry-run"]),
         ("4-post", ["recharge", "run", "--period", "2026-05"]),
         ("5-post-again", ["recharge", "run", "--period", "2026-05"]),
@@ -24,6 +31,7 @@ public sealed partial class MonthEndGoldenTests : IDisposable
         ("9-sent-again", ["recharge", "sent", "--batch", "1"]),
         ("10-close", ["recharge", "close", "--period", "2026-05"]),
         ("11-verify", ["verify"]),
+        ("12-withdraw-after-close", ["import", "withdraw", "3", "--reason", "Too late"]),
     ];
 
     [Fact]

@@ -91,7 +91,8 @@ public class OrganisationTests
 
     [Theory]
     [InlineData(CostCentreKind.Frontline)]
-    [InlineData(CostCentreKind.Corporate)]
+    [InlineData(CostCentreKind.CorporateAndDemocraticCore)]
+    [InlineData(CostCentreKind.NonDistributedCosts)]
     public void OnlyASupportService_IsAllocated(CostCentreKind kind)
     {
         var result = Centre(kind).AllocateBy("FTE");

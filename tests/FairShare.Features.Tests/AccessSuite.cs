@@ -117,7 +117,7 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
             s => s.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest(From: "yesterday", To: "2026-13-01")).Fails(OutcomeKind.Invalid));
         Assert.Equal(["from", "to"], audit.Errors.Select(e => e.Field));
         var kind = await AsAsync(finance, s => s.GetRequiredService<ListCostCentres>().HandleAsync(new ListCostCentresRequest("secret")).Fails(OutcomeKind.Invalid));
-        Assert.Equal("kind: 'secret' is not one of frontline, support, corporate.", kind.Message);
+        Assert.Equal("kind: 'secret' is not one of frontline, support, corporate-and-democratic-core, non-distributed-costs.", kind.Message);
 
         Assert.Null(await BudgetAsync(olderPeople, 1999));
         Assert.Equal(auditBefore, await AuditCountAsync());
@@ -133,14 +133,16 @@ public abstract class AccessSuite<TDatabase>(TDatabase database) : IClassFixture
         var price = await AsAsync(manager, s => s.GetRequiredService<SetOfferingPrice>().HandleAsync(Hourly(legalAdvice, 2030, 96m)).Ok());
         Assert.Equal("Pay as you go: £96.00 per hour.", price);
         var entry = (await AsAsync(new RoleGrant(Role.Auditor), s => s.GetRequiredService<SearchAuditLog>().HandleAsync(new SearchAuditLogRequest("2030/31")).Ok()))[0];
-        Assert.Equal(("offering.price.set", "Test ProviderManager"), (entry.Action, entry.Actor));
+        Assert.Equal(("offering.price.drafted", "Test ProviderManager"), (entry.Action, entry.Actor));
         Assert.Equal("""{"code":"LEG-ADV","financialYear":"2030/31","price":"Pay as you go: £96.00 per hour."}""", entry.After);
 
         var refusal = await AsAsync(manager, s => s.GetRequiredService<SetOfferingPrice>().HandleAsync(Hourly(hrAdvice, 2030, 70m)).Fails(OutcomeKind.Forbidden));
         Assert.Equal("Test ProviderManager (Provider manager) cannot price HR-ADV: it is provided by Human Resources, not their service.", refusal.Message);
 
+        // Published, the year's price binds: another whole-year price is refused with the reason.
+        await AsAsync(manager, s => s.GetRequiredService<PublishOfferingPrice>().HandleAsync(new PublishOfferingPriceRequest(legalAdvice, 2030)).Ok());
         var again = await AsAsync(manager, s => s.GetRequiredService<SetOfferingPrice>().HandleAsync(Hourly(legalAdvice, 2030, 99m)).Fails(OutcomeKind.Invalid));
-        Assert.Contains(again.Errors, e => e.Field == "financialYear" && e.Message.Contains("never overwritten", StringComparison.Ordinal));
+        Assert.Contains(again.Errors, e => e.Field == "financialYear" && e.Message.Contains("binds for the year", StringComparison.Ordinal));
     }
 
     [Fact]

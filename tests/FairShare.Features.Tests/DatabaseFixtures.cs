@@ -32,7 +32,12 @@ public abstract class DatabaseFixture : IAsyncLifetime
             .AddSingleton<TimeProvider>(TestClock.At())
             .AddFairShare(Options)
             .BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
+        // Migrated and loaded as the tables' owner, as `fairshare demo` does (the same connection unless the fixture has two roles).
+        await using var owner = new ServiceCollection()
+            .AddSingleton<TimeProvider>(TestClock.At())
+            .AddFairShare(Options.AsOwner())
+            .BuildServiceProvider();
+        await using var scope = owner.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest());
     }

@@ -42,7 +42,7 @@ public class ApiTests(WebAppFixture web) : IClassFixture<WebAppFixture>
     [InlineData("/api/offerings?chargingClass=free", "chargingClass", "'free' is not one of tradeable, mandatory, corporate-core, pooled.")]
     [InlineData("/api/offerings?pricingModel=barter", "pricingModel", "'barter' is not one of pay-as-you-go, subscription, fixed-fee-plus-driver, quoted.")]
     [InlineData("/api/offerings?year=last", "year", "'last' is not a financial year; give its first calendar year, e.g. 2026 for 2026/27.")]
-    [InlineData("/api/cost-centres?kind=secret", "kind", "'secret' is not one of frontline, support, corporate.")]
+    [InlineData("/api/cost-centres?kind=secret", "kind", "'secret' is not one of frontline, support, corporate-and-democratic-core, non-distributed-costs.")]
     [InlineData("/api/comparisons/Legal?year=1066", "year", "'1066' is not a financial year; give its first calendar year, e.g. 2026 for 2026/27.")]
     public async Task BadFilter_Is400_NamingTheParameterAndWhy(string url, string parameter, string reason)
     {

@@ -39,7 +39,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         .. HostileText.Select(t => JsonSerializer.Serialize(t)),
     ];
 
-    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ProviderStaff, Role.BudgetHolder];
+    private static readonly Role[] RolesToTry = [Role.FinanceOfficer, Role.Administrator, Role.Auditor, Role.ValueForMoneyPanel, Role.ProviderStaff, Role.BudgetHolder];
 
     private static readonly string[] PeopleToTry =
         ["finance.officer@northshire.example", "admin@northshire.example", "auditor@northshire.example"];
@@ -48,14 +48,31 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     private static string? ValidBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/offerings/{id:int}/prices") => """{"financialYear":2027,"model":"pay-as-you-go","rate":1}""",
+        ("POST", "/api/offerings/{id:int}/prices/{year:int}/publish") => null,
+        ("POST", "/api/offerings") => """{"offering":{"code":"PROBE-1","name":"Probe","category":"Legal","unit":"hour","provider":"S-LEG","noticeMonths":1},"price":{"financialYear":2027,"model":"pay-as-you-go","rate":1}}""",
+        ("PUT", "/api/offerings/{id:int}") => """{"name":"Probe","category":"Legal","unit":"hour","noticeMonths":1,"respondWithinWorkingDays":1,"completeWithinWorkingDays":2,"hoursOfCover":"9 to 5"}""",
+        ("POST", "/api/offerings/{id:int}/withdraw") => """{"from":"2040-01-01"}""",
+        ("PUT", "/api/offerings/{id:int}/charging-class") => """{"chargingClass":"pooled","fromPeriod":"2040-04"}""",
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => """{"amount":1}""",
         ("POST", "/api/tokens") => """{"name":"Probe","role":"auditor","validDays":1}""",
+        ("POST", "/api/users") => """{"email":"hostile.probe@northshire.example","name":"Probe","role":"auditor"}""",
+        ("PUT", "/api/users/{id:int}") => """{"name":"Probe","roles":[{"role":"auditor"}]}""",
+        ("POST", "/api/users/{id:int}/disable" or "/api/users/{id:int}/enable" or "/api/users/{id:int}/reset-link") => null,
+        ("POST", "/api/users/import") => "email,name,role,scope_code\n",
         ("POST", "/api/recharge/runs") => """{"period":"2026-06","dryRun":true}""",
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => """{"period":"2026-06"}""",
         ("POST", "/api/usage") => """{"records":[{"recordId":"probe-1","date":"2026-11-02","buyer":"F-LIB","offering":"LEG-HRS","quantity":1,"jobReference":"J1","recordedBy":"Probe"}],"correction":false}""",
         ("POST", "/api/journal/batches/{id:int}/sent") => """{"ledgerReference":"probe"}""",
         ("PUT", "/api/authority/two-people") => """{"required":false}""",
+        ("POST", "/api/imports/{id:int}/withdraw") => """{"reason":"probe","dryRun":true}""",
+        ("POST", "/api/suppliers") or ("PUT", "/api/suppliers/{code}") =>
+            """{"code":"PROBE","name":"Probe","description":"x","contractReference":"R1","contractStart":"2026-04-01","contractEnd":"2027-03-31"}""",
+        ("POST", "/api/suppliers/{code}/rates") => """{"offeringCode":"PROBE-1","financialYear":2026,"rate":1,"name":"Probe","category":"Probe","unit":"hour"}""",
+        ("PUT", "/api/suppliers/self-service") => """{"allowed":true}""",
         ("POST", "/api/imports/{kind}") => "record_id,date,buyer,offering,quantity,job_reference,recorded_by\n",
+        ("POST", "/api/organisation/import") => "code,name,kind,directorate\nPROBE-1,Probe,frontline,RES\n",
+        ("PUT", "/api/organisation/mappings/{name}") => """{"kind":"cost-centres","columns":"Cost Centre=code;Description=name","dateFormat":"dd/MM/yyyy"}""",
+        ("POST", "/api/cost-centres/{code}/close") => """{"from":"2040-01-01"}""",
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The hostile-input test does not know a valid body for {method} {pattern}: teach it."),
     };
@@ -78,6 +95,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                 "kind" => "usage",
                 "documentName" => "v1",
                 "action" => "close",
+                "name" => "probe-mapping",
                 _ => throw new InvalidOperationException($"The hostile-input test cannot fill {{{name}}} in {pattern}: teach it."),
             };
         });
@@ -137,7 +155,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
     {
         foreach (var role in RolesToTry)
         {
-            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEGAL" : role is Role.BudgetHolder ? "F-LIB" : null);
+            var token = await web.IssueTokenAsync("NCC", role, role is Role.ProviderStaff ? "S-LEG" : role is Role.BudgetHolder ? "F-LIB" : null);
             var client = new HttpClient { BaseAddress = web.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
             var probe = await SendAsync(client, method, Fill(pattern), Content(pattern, body));
@@ -150,8 +168,11 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
         return null;
     }
 
+    /// <summary>Whether the body is a file (CSV), not JSON.</summary>
+    private static bool IsFileBody(string pattern) => pattern is "/api/imports/{kind}" or "/api/organisation/import" or "/api/users/import";
+
     private static StringContent? Content(string pattern, string? body) => body is null ? null
-        : pattern.StartsWith("/api/imports/", StringComparison.Ordinal) ? new StringContent(body, Encoding.UTF8, "text/csv")
+        : IsFileBody(pattern) ? new StringContent(body, Encoding.UTF8, "text/csv")
         : new StringContent(body, Encoding.UTF8, "application/json");
 
     /// <summary>The body with one field (or one field of its first record) replaced by a hostile JSON value.</summary>
@@ -219,7 +240,7 @@ public sealed partial class HostileInputTests(WebAppFixture web) : IClassFixture
                         bad.AddRange(Judge(await SendAsync(client, verb, $"{Fill(pattern)}?{query}={Uri.EscapeDataString(value)}", Content(pattern, body)), true));
                     }
                 }
-                if (body is not null && !pattern.StartsWith("/api/imports/", StringComparison.Ordinal))
+                if (body is not null && !IsFileBody(pattern))
                 {
                     foreach (var (field, spoilt) in SpoiltBodies(body))
                     {

@@ -20,6 +20,7 @@ public sealed class OperationsTests
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+            Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         }
     }
 

@@ -11,7 +11,7 @@ namespace FairShare.Web.Tests;
 /// <summary>The real password hasher, counting how often it checks a password.</summary>
 public sealed class CountingPasswordHasher : IPasswordHasher<UserAccount>
 {
-    private readonly PasswordHasher<UserAccount> _real = new();
+    private readonly PasswordHasher<UserAccount> _real = Features.Access.Passwords.NewHasher();
     private int _verifications;
 
     public int Verifications => Volatile.Read(ref _verifications);

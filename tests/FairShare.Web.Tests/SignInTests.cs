@@ -168,8 +168,11 @@ public sealed class SignInTests(WebAppFixture web) : IClassFixture<WebAppFixture
         using var manager = await web.SignedInAsync("provider.manager@northshire.example");
         var catalogue = JsonDocument.Parse(await web.Client.GetStringAsync(new Uri("/api/offerings?search=ADV", UriKind.Relative))).RootElement;
         int Id(string code) => catalogue.GetProperty("offerings").EnumerateArray().First(o => o.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
-        Assert.Contains("Price this offering for a new year", await manager.GetStringAsync(new Uri($"/catalogue/{Id("LEG-ADV")}", UriKind.Relative)), StringComparison.Ordinal);
-        Assert.DoesNotContain("Price this offering for a new year", await manager.GetStringAsync(new Uri($"/catalogue/{Id("HR-ADV")}", UriKind.Relative)), StringComparison.Ordinal);
+        // The shop's actions (prices, edit, withdraw) show on the manager's own service's offering, not on another's.
+        Assert.Contains($"href=\"/catalogue/{Id("LEG-ADV")}/prices\"", await manager.GetStringAsync(new Uri($"/catalogue/{Id("LEG-ADV")}", UriKind.Relative)), StringComparison.Ordinal);
+        var others = await manager.GetStringAsync(new Uri($"/catalogue/{Id("HR-ADV")}", UriKind.Relative));
+        Assert.DoesNotContain("id=\"your-shop\"", others, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/catalogue/{Id("HR-ADV")}/prices\"", others, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,11 +33,11 @@ public sealed partial class SiteShellTests(WebAppFixture web) : IClassFixture<We
     [InlineData("budget.holder@northshire.example", "/ /catalogue /catalogue/compare /cost-centres")]
     [InlineData("provider.manager@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /recharge/import")]
     [InlineData("provider.staff@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /recharge/import")]
-    [InlineData("finance.officer@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /recharge")]
-    [InlineData("vfm.panel@northshire.example", "/ /catalogue /catalogue/compare /cost-centres")]
-    [InlineData("auditor@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /recharge /audit")]
+    [InlineData("finance.officer@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /organisation /suppliers /recharge")]
+    [InlineData("vfm.panel@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /suppliers")]
+    [InlineData("auditor@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /suppliers /recharge /audit")]
     [InlineData("supplier@brightline.example", "/ /catalogue /catalogue/compare")]
-    [InlineData("admin@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /recharge /audit /admin/tokens")]
+    [InlineData("admin@northshire.example", "/ /catalogue /catalogue/compare /cost-centres /organisation /suppliers /recharge /audit /admin/users /admin/tokens")]
     public async Task Navigation_ListsOnlyThePagesTheRoleMayOpen(string email, string expected)
     {
         using var client = await web.SignedInAsync(email);

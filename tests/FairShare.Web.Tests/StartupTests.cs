@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using FairShare.Web.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace FairShare.Web.Tests;
 
@@ -43,5 +44,32 @@ public class StartupTests
         Assert.Equal(1, code);
         Assert.StartsWith("FairShare cannot start: the address is already in use", error, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The web project's own appsettings.json, as the app reads it at start-up.</summary>
+    private static IConfigurationBuilder ShippedSettings()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "FairShare.slnx")))
+        {
+            folder = folder.Parent!;
+        }
+        return new ConfigurationBuilder().AddJsonFile(Path.Combine(folder.FullName, "src", "FairShare.Web", "appsettings.json"));
+    }
+
+    [Fact]
+    public void FairShareData_ChoosesTheDataFolder_WhenNothingElseDoes()
+    {
+        // The README and the CLI promise FAIRSHARE_DATA; a default in appsettings.json used to win over it.
+        var options = FairShareWebApp.DatabaseOptionsFrom(ShippedSettings().Build(), "/tmp/walk-throwaway");
+        Assert.Equal("/tmp/walk-throwaway", options.DataFolder);
+    }
+
+    [Fact]
+    public void DataFolderOnTheCommandLine_WinsOverFairShareData()
+    {
+        var configuration = ShippedSettings().AddCommandLine(["--Database:DataFolder=/tmp/chosen"]).Build();
+        Assert.Equal("/tmp/chosen", FairShareWebApp.DatabaseOptionsFrom(configuration, "/tmp/walk-throwaway").DataFolder);
+        Assert.Equal("data", FairShareWebApp.DatabaseOptionsFrom(ShippedSettings().Build(), null).DataFolder);
     }
 }

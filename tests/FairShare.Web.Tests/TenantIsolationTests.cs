@@ -25,18 +25,33 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
     /// <summary>Page form handlers the test knows how to post: page route → handler names.</summary>
     private static readonly Dictionary<string, string[]> PageHandlers = new()
     {
-        ["/catalogue/{id:int}"] = ["Price"],
-        ["/cost-centres/{id:int}"] = ["Budget"],
+        ["/catalogue/{id:int}"] = ["ChargingClass"],
+        ["/catalogue/{id:int}/prices"] = ["Draft", "Publish"],
+        ["/catalogue/{id:int}/edit"] = [""],
+        ["/catalogue/{id:int}/withdraw"] = [""],
+        ["/catalogue/add"] = [""],
+        ["/cost-centres/{id:int}"] = ["Budget", "Close", "ConfirmClose"],
+        ["/organisation"] = ["Mapping"],
+        ["/organisation/import"] = ["", "Apply"],
         ["/admin/tokens"] = ["Issue", "Revoke"],
+        ["/admin/users/add"] = [""],
+        ["/admin/users/import"] = ["Preview", "Apply"],
+        ["/admin/users/{id:int}"] = ["Details", "AddRole", "RemoveRole", "Unlink", "ResetLink", "Enable"],
+        ["/admin/users/{id:int}/disable"] = [""],
+        ["/reset-password"] = [""],
+        ["/account/password"] = [""],
         ["/recharge"] = ["Run", "Reverse", "Close", "Import"],
         ["/recharge/batches/{id:int}/sent"] = [""],
+        ["/recharge/imports/{id:int}/withdraw"] = [""],
         ["/sign-in"] = [""],
         ["/sign-out"] = [""],
         ["/demo"] = [""],
         ["/status/{code:int}"] = [""],
+        ["/suppliers"] = ["SelfService"],
+        ["/suppliers/{code}"] = ["Rate"],
     };
 
-    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId);
+    private sealed record Neighbour(int Offering, int CostCentre, int Token, int AuthorityId, int Import, int User);
 
     private async Task<Neighbour> NeighbourRecordsAsync()
     {
@@ -50,10 +65,22 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             await db.Offerings.Where(o => o.Code == "WB-LEG-HSG").Select(o => o.Id).SingleAsync(),
             await db.CostCentres.Where(c => c.Code == "WB-HSG").Select(c => c.Id).SingleAsync(),
             token.Token.Id,
-            authority.Id);
+            authority.Id,
+            await NeighbourImportAsync(),
+            await db.UserAccounts.Where(u => u.Email == "auditor@westvale.example").Select(u => u.Id).SingleAsync());
     }
 
-    private async Task<(int Prices, int Budgets, int Tokens, int Audit, int ActiveTokens)> NeighbourStateAsync(int authorityId)
+    /// <summary>An import of the neighbour's own (the demo gives it none), for the withdrawal to be tried on.</summary>
+    private async Task<int> NeighbourImportAsync()
+    {
+        using var theirs = await web.ApiClientAsync("WBC", Role.FinanceOfficer);
+        using var content = new StringContent("period,costCentre,driver,value\n2027-01,WB-HSG,isolation,3\n", System.Text.Encoding.UTF8, "text/csv");
+        using var response = await theirs.PostAsync(new Uri("/api/imports/drivers?fileName=isolation.csv", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("batchId").GetInt32();
+    }
+
+    private async Task<(int Prices, int Budgets, int Tokens, int Audit, int ActiveTokens, int Records, int Withdrawn)> NeighbourStateAsync(int authorityId)
     {
         await using var scope = web.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FairShareDbContext>();
@@ -62,7 +89,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
             await db.Budgets.CountAsync(b => b.AuthorityId == authorityId),
             await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId),
             await db.AuditEntries.CountAsync(a => a.AuthorityId == authorityId),
-            await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId && t.RevokedAt == null));
+            await db.ApiTokens.CountAsync(t => t.AuthorityId == authorityId && t.RevokedAt == null),
+            await db.DriverValues.CountAsync(d => d.AuthorityId == authorityId) + await db.CostActuals.CountAsync(c => c.AuthorityId == authorityId),
+            await db.ImportBatches.CountAsync(b => b.AuthorityId == authorityId && b.WithdrawnAt != null));
     }
 
     private static string Fill(string pattern, Neighbour them)
@@ -71,12 +100,16 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         path = path.Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal)
             .Replace("{category}", "Housing%20law", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{action}", "close", StringComparison.Ordinal)
-            .Replace("{kind}", "usage", StringComparison.Ordinal);
+            .Replace("{kind}", "usage", StringComparison.Ordinal)
+            .Replace("{code}", pattern.Contains("suppliers", StringComparison.Ordinal) ? "SUP-HARBOUR" : "WB-LEG", StringComparison.Ordinal)
+            .Replace("{name}", "isolation-probe", StringComparison.Ordinal);
         if (path.Contains("{id:int}", StringComparison.Ordinal))
         {
             var id = pattern.Contains("offering", StringComparison.Ordinal) || pattern.StartsWith("/catalogue/", StringComparison.Ordinal) ? them.Offering
                 : pattern.Contains("cost-centres", StringComparison.Ordinal) || pattern.Contains("/statements/", StringComparison.Ordinal) ? them.CostCentre
                 : pattern.Contains("tokens", StringComparison.Ordinal) ? them.Token
+                : pattern.Contains("imports", StringComparison.Ordinal) ? them.Import
+                : pattern.Contains("users", StringComparison.Ordinal) ? them.User
                 : pattern.Contains("runs", StringComparison.Ordinal) || pattern.Contains("batches", StringComparison.Ordinal) ? them.CostCentre // the neighbour has posted no run; any id of theirs must not find one
                 : throw new InvalidOperationException($"The isolation test does not know which of the neighbour's ids to put in {pattern}: teach it.");
             path = path.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -91,14 +124,31 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
     private static object? ApiBody(string method, string pattern) => (method, pattern) switch
     {
         ("POST", "/api/offerings/{id:int}/prices") => new { financialYear = 2040, model = "pay-as-you-go", rate = 1m },
+        ("POST", "/api/offerings/{id:int}/prices/{year:int}/publish") => null,
+        ("POST", "/api/offerings") => new { offering = new { code = "ISO-PROBE", name = "Isolation probe", category = "Housing law", unit = "case", provider = "WB-LEG" } },
+        ("PUT", "/api/offerings/{id:int}") => new { name = "Isolation probe", category = "Housing law", unit = "case" },
+        ("POST", "/api/offerings/{id:int}/withdraw") => new { },
+        ("PUT", "/api/offerings/{id:int}/charging-class") => new { chargingClass = "pooled", fromPeriod = "2040-04" },
         ("PUT", "/api/cost-centres/{id:int}/budgets/{year:int}") => new { amount = 1m },
         ("POST", "/api/tokens") => new { name = "Isolation probe", role = "auditor", validDays = 1 },
+        ("POST", "/api/users") => new { email = "isolation.probe@northshire.example", name = "Isolation probe", role = "auditor" },
+        ("PUT", "/api/users/{id:int}") => new { name = "Isolation probe" },
+        ("POST", "/api/users/{id:int}/disable" or "/api/users/{id:int}/enable" or "/api/users/{id:int}/reset-link") => new { },
+        ("POST", "/api/users/import") => new { },
         ("POST", "/api/recharge/runs") => new { period = "2026-06", dryRun = true },
         ("POST", "/api/recharge/reverse" or "/api/recharge/close") => new { period = "2040-01" },
         ("POST", "/api/imports/{kind}") => new { },
+        ("POST", "/api/imports/{id:int}/withdraw") => new { reason = "Isolation probe", dryRun = false },
+        ("POST", "/api/organisation/import") => new { },
+        ("PUT", "/api/organisation/mappings/{name}") => new { kind = "cost-centres", columns = "Cost Centre=code" },
+        ("POST", "/api/cost-centres/{code}/close") => new { from = "2040-01-01" }, // the neighbour's code: not found here
         ("POST", "/api/usage") => new { records = Array.Empty<object>() },
         ("POST", "/api/journal/batches/{id:int}/sent") => new { ledgerReference = "isolation probe" },
         ("PUT", "/api/authority/two-people") => new { required = false }, // the caller's own authority, as it is: off
+        ("POST", "/api/suppliers") => new { code = "ISO-PROBE", name = "Isolation probe", contractReference = "R", contractStart = "2026-04-01", contractEnd = "2027-03-31" },
+        ("PUT", "/api/suppliers/{code}") => new { name = "Isolation probe", contractReference = "R", contractStart = "2026-04-01", contractEnd = "2027-03-31" },
+        ("POST", "/api/suppliers/{code}/rates") => new { offeringCode = "ISO-PROBE", financialYear = 2026, rate = 1m, name = "Probe", category = "Probe", unit = "hour" },
+        ("PUT", "/api/suppliers/self-service") => new { allowed = true }, // the caller's own authority, as it is: on
         ("GET" or "DELETE", _) => null,
         _ => throw new InvalidOperationException($"The isolation test does not know what to send to {method} {pattern}: teach it."),
     };
@@ -141,6 +191,9 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
                             ["PriceYear"] = "2040",
                             ["PriceModel"] = "pay-as-you-go",
                             ["Rate"] = "1",
+                            ["Publish"] = "2040",
+                            ["NewClass"] = "pooled",
+                            ["ClassFrom"] = "2040-04",
                             ["BudgetYear"] = "2040",
                             ["Amount"] = "1",
                             ["Name"] = "Isolation probe",
@@ -178,7 +231,7 @@ public sealed class TenantIsolationTests(WebAppFixture web) : IClassFixture<WebA
         {
             Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{call} leaked '{secret}' of the neighbour.");
         }
-        if (pattern.Contains("{id:int}", StringComparison.Ordinal) || pattern.Contains("{category}", StringComparison.Ordinal))
+        if (pattern.Contains("{id:int}", StringComparison.Ordinal) || pattern.Contains("{category}", StringComparison.Ordinal) || pattern.Contains("{code}", StringComparison.Ordinal))
         {
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{call} answered {(int)response.StatusCode}, not 404, for the neighbour's record: {body[..Math.Min(body.Length, 3000)]}");
         }

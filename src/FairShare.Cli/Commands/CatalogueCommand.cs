@@ -80,7 +80,7 @@ public static class CatalogueCommand
             table.AddRow(
                 Markup.Escape(o.Code), Markup.Escape(o.Name), Markup.Escape(o.Category), Markup.Escape(o.Provider),
                 Display.ProviderType(o.ProviderType), Display.ChargingClass(o.ChargingClass), Display.PricingModel(o.PricingModel),
-                Markup.Escape(Display.UnitPrice(o.UnitPrice, o.Unit)));
+                Markup.Escape(Display.UnitPrice(o.UnitPrice, o.Unit, o.PricingModel)));
         }
         console.Write(table);
         console.WriteLine($"{English.Count(listing.Offerings.Count, "offering")}.");

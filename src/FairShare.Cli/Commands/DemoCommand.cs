@@ -12,7 +12,8 @@ public static class DemoCommand
         var demo = new Command("demo", "Load the demo: Northshire County Council, Westvale Borough Council and two external suppliers.");
         demo.SetAction(async (parse, ct) =>
         {
-            await using var scope = global.Services(parse);
+            // Across authorities, so as the tables' owner when the application's own role owns nothing.
+            await using var scope = global.Services(parse, asOwner: true);
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             var outcome = await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync(new LoadDemoDataRequest(), ct);
             return await CliOutcome.WriteAsync(outcome, stderr, async result =>

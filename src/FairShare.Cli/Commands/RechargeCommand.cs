@@ -14,7 +14,7 @@ public static class RechargeCommand
 {
     public static Command Import(GlobalOptions global, TextWriter stdout, TextWriter stderr)
     {
-        var import = new Command("import", "Import a CSV or Excel (.xlsx) file, all or nothing: a file with any bad row imports nothing.");
+        var import = new Command("import", "Import a CSV or Excel (.xlsx) file, all or nothing: a file with any bad row imports nothing. List the imports, or withdraw one while its periods are open.");
         foreach (var kind in Enum.GetValues<ImportKind>())
         {
             var file = new Argument<FileInfo>("file") { Description = $"The file; columns {string.Join(",", ImportFile.ColumnsOf(kind))}." };
@@ -50,6 +50,7 @@ public static class RechargeCommand
             });
             import.Subcommands.Add(command);
         }
+        ImportCommand.AddTo(import, global, stdout, stderr);
         return import;
     }
 

@@ -54,6 +54,17 @@ public enum Permission
 
     /// <summary>Set the authority's own policies, such as requiring two people to post (administrators).</summary>
     SetAuthorityPolicy,
+
+    /// <summary>Import and change the organisation: directorates, cost centres, budgets, subjective codes, funds, column mappings; close cost centres.</summary>
+    ManageOrganisation,
+    /// <summary>Register approved external suppliers, their contracts and contract rates (finance officers act as procurement).</summary>
+    ManageSuppliers,
+
+    /// <summary>Add, change and withdraw offerings (provider managers: only their own service's; administrators).</summary>
+    ManageOfferings,
+
+    /// <summary>Set an offering's charging class from a period (the value-for-money panel).</summary>
+    SetChargingClass,
 }
 
 /// <summary>
@@ -66,16 +77,19 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, Permission[]> Table = new()
     {
         [Role.BudgetHolder] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres],
-        [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage],
+        [Role.ProviderManager] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.SetOfferingPrices, Permission.ImportUsage,
+            Permission.ManageOfferings],
         [Role.ProviderStaff] = [Permission.ReadCatalogue, Permission.ReadScopedCostCentres, Permission.ImportUsage],
         [Role.FinanceOfficer] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger],
-        [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.ManageOrganisation,
+            Permission.ManageSuppliers],
+        [Role.ValueForMoneyPanel] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.SetChargingClass],
         [Role.Auditor] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog, Permission.ReadLedger],
         [Role.Supplier] = [Permission.ReadCatalogue],
         [Role.Administrator] = [Permission.ReadCatalogue, Permission.ReadAllCostCentres, Permission.ReadAuditLog,
             Permission.ManageUsers, Permission.ManageApiTokens, Permission.SetOfferingPrices, Permission.SetBudgets,
-            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy],
+            Permission.ImportUsage, Permission.ImportLedgerData, Permission.RunRecharge, Permission.ReadLedger, Permission.SetAuthorityPolicy,
+            Permission.ManageOrganisation, Permission.ManageSuppliers, Permission.ManageOfferings],
     };
 
     public static bool Grants(Role role, Permission permission) => Table[role].Contains(permission);

@@ -35,8 +35,21 @@ public sealed class UserAccount : ITenantOwned
     public DateTimeOffset? LockoutEnd { get; set; }
     public int AccessFailedCount { get; set; }
 
-    /// <summary>Locked by an administrator until <see cref="LockoutEnd"/>: no sign-in, and any session it has ends.</summary>
-    public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now;
+    /// <summary>Locked until <see cref="LockoutEnd"/>, or disabled: no sign-in, and any session it has ends.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now || IsDisabled;
+
+    /// <summary>When an administrator disabled the account (null while it may sign in). A disabled account is kept: the audit log refers to it.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>When the person last signed in (with a password or through the council's identity provider).</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>The SHA-256 of the one-time password reset link's secret, while one is outstanding; the secret itself is never stored.</summary>
+    public string? PasswordResetHash { get; private set; }
+
+    public DateTimeOffset? PasswordResetExpiresAt { get; private set; }
 
     /// <summary>The subject identifier from the council's identity provider, when it signs in through OpenID Connect.</summary>
     public string? ExternalSubject { get; set; }
@@ -53,6 +66,82 @@ public sealed class UserAccount : ITenantOwned
     }
 
     public IReadOnlyList<RoleGrant> Grants => _roles.Select(r => r.ToGrant()).ToArray();
+
+    public void Rename(string displayName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        DisplayName = displayName.Trim();
+    }
+
+    public void ChangeEmail(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        Email = email.Trim();
+        NormalizedEmail = Normalise(email);
+    }
+
+    /// <summary>Sets the account's roles to exactly these, keeping the assignments that stay (so their ids and history do too).</summary>
+    public void ReplaceGrants(IEnumerable<RoleGrant> grants)
+    {
+        var wanted = grants.Distinct().ToList();
+        _roles.RemoveAll(r => !wanted.Contains(r.ToGrant()));
+        foreach (var grant in wanted.Where(g => !_roles.Any(r => r.ToGrant() == g)))
+        {
+            Grant(grant);
+        }
+    }
+
+    /// <summary>Disables the account: it cannot sign in, and a new security stamp ends every session it has.</summary>
+    public void Disable(DateTimeOffset now)
+    {
+        DisabledAt ??= now;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        CancelPasswordReset();
+    }
+
+    public void Enable() => DisabledAt = null;
+
+    /// <summary>Holds a new reset link's hash, replacing any earlier link (only the newest works).</summary>
+    public void IssuePasswordReset(string hash, DateTimeOffset expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hash);
+        PasswordResetHash = hash;
+        PasswordResetExpiresAt = expiresAt;
+    }
+
+    /// <summary>Whether this hash is the account's outstanding, unexpired reset link.</summary>
+    public bool HasValidPasswordReset(string hash, DateTimeOffset now) =>
+        !IsDisabled && PasswordResetHash is not null && PasswordResetExpiresAt > now
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PasswordResetHash), Encoding.ASCII.GetBytes(hash));
+
+    /// <summary>Used or withdrawn: the link opens nothing any more.</summary>
+    public void CancelPasswordReset()
+    {
+        PasswordResetHash = null;
+        PasswordResetExpiresAt = null;
+    }
+}
+
+/// <summary>
+/// A one-time link to set a local password, which an administrator gives to the person (no email is sent): its
+/// secret is random, shown once, stored only as a SHA-256 hash, used once and expiring after <see cref="ValidHours"/>.
+/// </summary>
+public static class PasswordResetLink
+{
+    public const int ValidHours = 72;
+
+    /// <summary>The secret for the link and the hash to keep. At least 32 random bytes.</summary>
+    public static (string Secret, string Hash) Create(ReadOnlySpan<byte> randomBytes)
+    {
+        if (randomBytes.Length < 32)
+        {
+            throw new ArgumentException("A reset link needs at least 32 random bytes.", nameof(randomBytes));
+        }
+        var secret = Convert.ToHexStringLower(randomBytes);
+        return (secret, HashOf(secret));
+    }
+
+    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret ?? "")));
 }
 
 public sealed class RoleAssignment : ITenantOwned

@@ -89,7 +89,7 @@ public static class FullCostAllocation
             else if (provider.Kind != CostCentreKind.Support)
             {
                 errors.Add(new DomainError(field,
-                    $"{provider.Code} {provider.Name} is a {provider.Kind.ToString().ToLowerInvariant()} cost centre; only support cost centres pass costs on."));
+                    $"{provider.Code} {provider.Name} is a {provider.Kind.Words()} cost centre; only support cost centres pass costs on."));
             }
             if (!centres.ContainsKey(d.ReceiverCostCentreId))
             {

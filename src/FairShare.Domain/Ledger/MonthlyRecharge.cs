@@ -146,7 +146,7 @@ public static class MonthlyRecharge
             {
                 uncharged.Add(new UnchargedUsage(usage.BuyerCostCentreId, usage.OfferingId, usage.Records, usage.Quantity, r));
             }
-            else if (input.Offerings[usage.OfferingId].PriceFor(period.Year)?.Terms is PayAsYouGo)
+            else if (input.Offerings[usage.OfferingId].PriceIn(period)?.Terms is PayAsYouGo)
             {
                 payg.Add(usage);
             }
@@ -154,18 +154,18 @@ public static class MonthlyRecharge
         notes.AddRange(UnchargedNotes(uncharged, input, Name));
         var charges = new List<Charge>();
         Collect(RechargeCalculator.ForUsageTotals(payg, chargeable,
-            offering => input.Offerings[offering].PriceFor(period.Year)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
+            offering => input.Offerings[offering].PriceIn(period)?.Terms is PayAsYouGo p ? p.Rate : null), charges, errors);
 
         var usedInPeriod = input.UsageInPeriod.ToDictionary(u => (u.BuyerCostCentreId, u.OfferingId), u => u.Quantity);
         var subscriptions = new List<SubscriptionLine>();
         var fixedFees = new List<DriverChargeLine>();
         foreach (var order in input.Orders)
         {
-            if (!input.Offerings.TryGetValue(order.OfferingId, out var offering) || !IsCharged(offering))
+            if (!input.Offerings.TryGetValue(order.OfferingId, out var offering) || !IsCharged(offering, period))
             {
                 continue;
             }
-            switch (offering.PriceFor(period.Year)?.Terms)
+            switch (offering.PriceIn(period)?.Terms)
             {
                 case Subscription s:
                     var pair = (order.BuyerCostCentreId, order.OfferingId);
@@ -247,10 +247,10 @@ public static class MonthlyRecharge
     }
 
     /// <summary>Whether an offering's charging class lets it be charged to a buyer (tradeable or mandatory).</summary>
-    public static bool IsCharged(Offering offering)
+    public static bool IsCharged(Offering offering, AccountingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(offering);
-        return offering.ChargingClass is ChargingClass.Tradeable or ChargingClass.Mandatory;
+        return offering.ChargingClassOn(period.FirstDay) is ChargingClass.Tradeable or ChargingClass.Mandatory;
     }
 
     private static UnchargedReason? Uncharged(MonthlyRechargeInput input, UsageTotal usage, HashSet<(int, int)> ordered)
@@ -259,15 +259,16 @@ public static class MonthlyRecharge
         {
             return UnchargedReason.NoPrice;
         }
-        if (offering.ChargingClass == ChargingClass.CorporateCore)
+        var chargingClass = offering.ChargingClassOn(input.Period.FirstDay);
+        if (chargingClass == ChargingClass.CorporateCore)
         {
             return UnchargedReason.CorporateCore;
         }
-        if (offering.ChargingClass == ChargingClass.Pooled)
+        if (chargingClass == ChargingClass.Pooled)
         {
             return UnchargedReason.Pooled;
         }
-        return offering.PriceFor(input.Period.Year)?.Terms switch
+        return offering.PriceIn(input.Period)?.Terms switch
         {
             PayAsYouGo => null,
             Quoted => UnchargedReason.Quoted,

@@ -22,6 +22,9 @@ public enum PeriodTrigger
     PostRun,
     ReverseRun,
     Close,
+
+    /// <summary>Take back what one import wrote into the period (a bad file): allowed only while nothing has been posted from it.</summary>
+    WithdrawImport,
 }
 
 /// <summary>Whether closing a period while an earlier one is still open is refused or only warned about.</summary>
@@ -39,7 +42,7 @@ public sealed record PeriodFacts(PeriodStatus? PreviousStatus, OutOfOrderClosePo
 
 /// <summary>
 /// One authority's accounting period and where it is in the month end, moved only by <see cref="Workflow"/>:
-/// open → run posted → (reversed → open) → closed. A closed period never changes again:
+/// open → run posted → (reversed → open) → closed. An import can be withdrawn only while its period is open. A closed period never changes again:
 /// <see cref="JournalTransaction.Create"/> refuses postings to it. A month closes only once its recharge run is
 /// posted, so no month is closed with support costs still sitting where they arose. Period 13 (year-end
 /// adjustments) has no recharge run and takes no imports; it closes once the year's last month has closed.
@@ -106,6 +109,7 @@ public sealed record PeriodState
         PeriodTrigger.PostRun => "post the recharge run",
         PeriodTrigger.ReverseRun => "reverse the recharge run",
         PeriodTrigger.Close => "close the period",
+        PeriodTrigger.WithdrawImport => "withdraw an import from the period",
         _ => trigger.ToString(),
     };
 
@@ -119,6 +123,7 @@ public sealed record PeriodState
             .Allow(PeriodStatus.Open, PeriodTrigger.PostRun, PeriodStatus.RunPosted, c => c.Period.Period.IsAdjustment
                 ? GuardVerdict.Refuse($"{Name(c)} is the year-end adjustment period: it has no recharge run.")
                 : GuardVerdict.Pass)
+            .Allow(PeriodStatus.Open, PeriodTrigger.WithdrawImport, PeriodStatus.Open)
             .Refuse(PeriodStatus.Open, PeriodTrigger.ReverseRun, c => $"{Name(c)} has no posted run to reverse.")
             .Allow(PeriodStatus.Open, PeriodTrigger.Close, PeriodStatus.Closed, c => c.Period.Period.IsAdjustment
                 ? (c.Facts.PreviousStatus == PeriodStatus.Closed
@@ -127,12 +132,14 @@ public sealed record PeriodState
                 : GuardVerdict.Refuse($"{Name(c)} cannot be closed: its recharge run has not been posted. Post the run first, then close the period."))
             .Refuse(PeriodStatus.RunPosted, PeriodTrigger.Import, c => $"{Name(c)} is posted; it takes no more records until its run is reversed.")
             .Refuse(PeriodStatus.RunPosted, PeriodTrigger.PostRun, c => $"{Name(c)} is already posted; reverse its run first to run it again.")
+            .Refuse(PeriodStatus.RunPosted, PeriodTrigger.WithdrawImport, c => $"{Name(c)} is posted: its run priced these records. Reverse the run first, then withdraw the import.")
             .Allow(PeriodStatus.RunPosted, PeriodTrigger.ReverseRun, PeriodStatus.Open)
             .Allow(PeriodStatus.RunPosted, PeriodTrigger.Close, PeriodStatus.Closed, OutOfOrder)
             .Refuse(PeriodStatus.Closed, PeriodTrigger.Import, c => $"{Name(c)} is closed; it takes no more records. Import corrections into an open period.")
             .Refuse(PeriodStatus.Closed, PeriodTrigger.PostRun, c => $"{Name(c)} is closed; nothing can be posted into it.")
             .Refuse(PeriodStatus.Closed, PeriodTrigger.ReverseRun, c => $"{Name(c)} is closed; its run stays as posted. Correct it in an open period.")
-            .Refuse(PeriodStatus.Closed, PeriodTrigger.Close, c => $"{Name(c)} is already closed.");
+            .Refuse(PeriodStatus.Closed, PeriodTrigger.Close, c => $"{Name(c)} is already closed.")
+            .Refuse(PeriodStatus.Closed, PeriodTrigger.WithdrawImport, c => $"{Name(c)} is closed; its records stay as they are. Import a correction into an open period.");
     }
 
     private static GuardVerdict OutOfOrder((PeriodState Period, PeriodFacts Facts) c)

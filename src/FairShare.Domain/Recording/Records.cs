@@ -19,8 +19,9 @@ public enum ImportKind
 }
 
 /// <summary>
-/// One file imported, all or nothing. Its content hash is unique per authority and kind, so the same file
-/// imported twice is refused rather than doubled.
+/// One file imported, all or nothing. Its content hash is unique per authority and kind among the imports not
+/// withdrawn, so the same file imported twice is refused rather than doubled. A withdrawn import keeps its row (who
+/// withdrew it, when and why); only the records it wrote are removed, so the same file can be imported again.
 /// </summary>
 public sealed class ImportBatch : ITenantOwned
 {
@@ -50,6 +51,19 @@ public sealed class ImportBatch : ITenantOwned
     public decimal Total { get; private set; }
     public string ImportedBy { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>The longest reason a withdrawal may give, in characters (checked on every door before anything is written).</summary>
+    public const int MaxWithdrawalReason = 500;
+
+    /// <summary>When its records were withdrawn; null while they stand. Set once, by a conditional update that only one withdrawal can win.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    /// <summary>The periods its records were in when they were withdrawn (YYYY-MM, comma-separated), so the import can still be listed by period.</summary>
+    public string? WithdrawnPeriods { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
 
     /// <summary>Records how many rows the file held and their control total, once they are all written.</summary>
     public void Complete(int rows, decimal total)

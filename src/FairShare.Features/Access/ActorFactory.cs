@@ -52,6 +52,17 @@ public sealed class ActorFactory(FairShareDbContext db)
         await db.AsSystemAsync(async () => await db.UserAccounts.AsNoTracking().Include(u => u.Roles)
             .FirstOrDefaultAsync(u => u.Id == userId, cancellationToken));
 
+    /// <summary>
+    /// Whether this actor is a supplier account (every role it holds is the supplier role) of an authority whose supplier
+    /// self-service is off: such an account may not sign in or see anything.
+    /// </summary>
+    public async Task<bool> IsSupplierShutOutAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Grants.Count > 0 && actor.Grants.All(g => g.Role == Role.Supplier)
+            && !await db.Authorities.AsNoTracking().Where(a => a.Id == actor.AuthorityId).Select(a => a.SupplierSelfService).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The authority an actor belongs to, or null when it no longer exists.</summary>
     public async Task<Tenant?> TenantOfAsync(Actor actor, CancellationToken cancellationToken = default)
     {

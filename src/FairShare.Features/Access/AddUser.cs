@@ -2,13 +2,17 @@ using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Access;
 
-/// <summary>A new account with one role; a password for local sign-in, or none for people who sign in through the council's identity provider.</summary>
-public sealed record AddUserRequest(string Email, string Name, Role Role, int? CostCentreId = null, int? SupplierId = null, string? Password = null);
+/// <summary>
+/// A new account with a role (and <paramref name="MoreRoles"/>: a budget holder of several cost centres holds the role once per
+/// cost centre); a password for local sign-in, or none for people who sign in through the council's identity provider or are
+/// given a one-time reset link.
+/// </summary>
+public sealed record AddUserRequest(string Email, string Name, Role Role, int? CostCentreId = null, int? SupplierId = null, string? Password = null,
+    IReadOnlyList<RoleGrant>? MoreRoles = null);
 
 public sealed record UserSummary(int Id, string Email, string Name, IReadOnlyList<RoleGrant> Roles, bool LockedOut);
 
@@ -25,9 +29,9 @@ public sealed class AddUser(FairShareDbContext db, TenantContext tenants, AuditT
             return Outcome<UserSummary>.Forbidden(forbidden);
         }
         var tenant = tenants.Current;
-        var grant = new RoleGrant(request.Role, request.CostCentreId, request.SupplierId);
-        List<DomainError> errors = [.. Email(request), .. Name(request), .. Password(request)];
-        errors.AddRange(await RoleScope.CheckAsync(db, tenant.AuthorityId, grant, cancellationToken));
+        RoleGrant[] grants = [new RoleGrant(request.Role, request.CostCentreId, request.SupplierId), .. request.MoreRoles ?? []];
+        List<DomainError> errors = [.. People.Email(request.Email), .. People.Name(request.Name), .. Password(request)];
+        errors.AddRange(await People.CheckRolesAsync(db, tenant.AuthorityId, grants, cancellationToken));
         if (errors.Count == 0)
         {
             errors.AddRange(await UniqueEmailAsync(request, cancellationToken));
@@ -40,33 +44,17 @@ public sealed class AddUser(FairShareDbContext db, TenantContext tenants, AuditT
         var user = new UserAccount(authority, request.Email, request.Name);
         if (request.Password is { } secret)
         {
-            user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, secret);
+            user.PasswordHash = Passwords.NewHasher().HashPassword(user, secret);
         }
-        user.Grant(grant);
+        user.ReplaceGrants(grants);
         db.UserAccounts.Add(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record("user.create", nameof(UserAccount), user.Id, null,
-            new { user.Email, user.DisplayName, Role = request.Role, request.CostCentreId, request.SupplierId, LocalPassword = request.Password is not null });
+            new { user.Email, user.DisplayName, Role = request.Role, request.CostCentreId, request.SupplierId, Roles = user.Grants, LocalPassword = request.Password is not null });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new UserSummary(user.Id, user.Email, user.DisplayName, user.Grants, false);
-    }
-
-    private static IEnumerable<DomainError> Email(AddUserRequest r)
-    {
-        if (string.IsNullOrWhiteSpace(r.Email) || !r.Email.Contains('@', StringComparison.Ordinal))
-        {
-            yield return new DomainError("email", $"'{Inputs.Parse.Shown(r.Email)}' is not an email address.");
-        }
-    }
-
-    private static IEnumerable<DomainError> Name(AddUserRequest r)
-    {
-        if (string.IsNullOrWhiteSpace(r.Name))
-        {
-            yield return new DomainError("name", "is required.");
-        }
     }
 
     private static IEnumerable<DomainError> Password(AddUserRequest r)
@@ -79,8 +67,7 @@ public sealed class AddUser(FairShareDbContext db, TenantContext tenants, AuditT
 
     private async Task<IEnumerable<DomainError>> UniqueEmailAsync(AddUserRequest r, CancellationToken cancellationToken)
     {
-        var normalised = UserAccount.Normalise(r.Email);
-        return await db.AsSystemAsync(() => db.UserAccounts.AnyAsync(u => u.NormalizedEmail == normalised, cancellationToken))
+        return await People.EmailTakenAsync(db, r.Email, null, cancellationToken)
             ? [new DomainError("email", $"{r.Email} already has a FairShare account.")]
             : [];
     }

@@ -19,6 +19,9 @@ public sealed class AuthenticateApiToken(FairShareDbContext db, TimeProvider clo
 {
     public const string Unknown = "The API token is not recognised.", Revoked = "The API token has been revoked.", Expired = "The API token has expired.";
 
+    /// <summary>The answer to a supplier's token or session while the authority's supplier self-service is off.</summary>
+    public const string SupplierAccountsOff = "Supplier accounts are turned off in this authority: ask its FairShare administrator.";
+
     public async Task<Outcome<TokenHolder>> HandleAsync(AuthenticateApiTokenRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,6 +44,10 @@ public sealed class AuthenticateApiToken(FairShareDbContext db, TimeProvider clo
         if (!found.IsActive(clock.GetUtcNow()))
         {
             return Outcome<TokenHolder>.Refused(Expired);
+        }
+        if (found.Role == Role.Supplier && !found.Authority.SupplierSelfService)
+        {
+            return Outcome<TokenHolder>.Refused(SupplierAccountsOff);
         }
         var actor = new Actor($"token:{found.Id}", $"API token '{found.Name}'", found.AuthorityId, [found.Grant], "api");
         return new TokenHolder(Tenant.Of(found.Authority), actor);

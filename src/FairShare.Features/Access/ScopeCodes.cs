@@ -1,4 +1,5 @@
 using FairShare.Domain;
+using FairShare.Domain.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,5 +33,29 @@ public sealed class ScopeCodes(FairShareDbContext db, TenantContext tenants)
             }
         }
         return (costCentreId, supplierId);
+    }
+
+    /// <summary>
+    /// A role as people type it, with its scope: one or more cost centre codes (separated by commas or spaces: a budget
+    /// holder of several holds the role once for each) or a supplier code. Errors name the fields role, costCentre, supplier.
+    /// </summary>
+    public async Task<IReadOnlyList<RoleGrant>> GrantsAsync(string? role, string? costCentreCodes, string? supplierCode, List<DomainError> errors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var parsed = Inputs.Parse.Word<Domain.Access.Role>(role, "role");
+        errors.AddRange(parsed.Errors);
+        var codes = (costCentreCodes ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var grants = new List<RoleGrant>();
+        var (_, supplierId) = await ResolveAsync(null, supplierCode, errors, cancellationToken);
+        foreach (var code in codes.Length == 0 ? [(string?)null] : codes.Cast<string?>())
+        {
+            var (costCentreId, _) = await ResolveAsync(code, null, errors, cancellationToken);
+            if (parsed.IsSuccess)
+            {
+                grants.Add(new RoleGrant(parsed.Value, costCentreId, supplierId));
+            }
+        }
+        return grants;
     }
 }

@@ -14,7 +14,11 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
 {
     public Tenant Tenant => tenants.Current;
 
-    public FinancialYear CurrentYear => Tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+    public Actor Actor => tenants.Actor;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public FinancialYear CurrentYear => Tenant.YearOf(Today);
 
     /// <summary>Why the actor may not read the catalogue, or null; each catalogue use case asks before it reads.</summary>
     public string? Refusal => tenants.Refusal(Permission.ReadCatalogue, "read the catalogue");
@@ -35,6 +39,7 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
             .Include(o => o.Supplier)
             .Include(o => o.Prices)
             .Include(o => o.ServiceLevels)
+            .Include(o => o.ChargingClassChanges)
             .AsSplitQuery();
     }
 
@@ -44,15 +49,24 @@ public sealed class CatalogueReader(FairShareDbContext db, TenantContext tenants
             .ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    /// <summary>The offerings in the catalogue today: withdrawn ones stay on record but leave the catalogue.</summary>
+    public async Task<List<Offering>> LoadListedAsync(CancellationToken cancellationToken) =>
+        (await LoadAsync(cancellationToken)).Where(o => !o.IsWithdrawnOn(Today)).ToList();
+
+    /// <summary>The day a year's price is read on: today in the current year, the year's first day otherwise.</summary>
+    public DateOnly PricedOn(FinancialYear year) => year.Contains(Today) ? Today : year.FirstDay;
+
+    /// <summary>An offering for one year, at the published price in force (drafts are never shown as prices).</summary>
     public OfferingSummary Summarise(Offering o, FinancialYear year)
     {
-        var price = o.PriceFor(year);
+        var on = PricedOn(year);
+        var price = o.PriceOn(on);
         return new OfferingSummary(
             o.Id, o.Code, o.Name, o.Category, o.Unit, o.ProviderName, o.ProviderTypeFor(Tenant.AuthorityId), o.Authority.Name,
-            o.ChargingClass, price?.Model, year.Label,
-            price?.Terms.Describe(o.Unit) ?? $"No price for {year.Label}.",
+            o.ChargingClassOn(on), price?.Model, year.Label,
+            price?.Terms.Describe(o.Unit) ?? $"Not priced yet for {year.Label}.",
             Normalise(price?.Terms.ComparableUnitPrice),
-            o.ServiceLevels.OrderBy(s => s.Id).Select(s => s.Describe()).ToArray());
+            [.. o.DescribeServiceTerms(), .. o.ServiceLevels.OrderBy(s => s.Id).Select(s => s.Describe())]);
     }
 
     /// <summary>6.85 rather than 6.8500: databases pad decimals to their column's scale.</summary>

@@ -20,15 +20,25 @@ public sealed class CompareCategory(CatalogueReader catalogue)
         }
         var financialYear = catalogue.YearOrCurrent(filter.Value.Year);
         var category = (request.Category ?? "").Trim();
-        var offerings = (await catalogue.LoadAsync(cancellationToken))
+        var inCategory = (await catalogue.LoadListedAsync(cancellationToken))
             .Where(o => string.Equals(o.Category, category, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        // A supplier's contract is judged on the later of today and the year's first day: an ended contract offers nothing.
+        var today = catalogue.Today;
+        var onDate = financialYear.FirstDay > today ? financialYear.FirstDay : today;
+        var contracts = inCategory.Where(o => o.Supplier is not null && o.AuthorityId == catalogue.Tenant.AuthorityId)
+            .Select(o => new SupplierContractNote(o.Id, o.Supplier!.Name, o.Supplier.ContractReference, o.Supplier.ContractEnd, o.Supplier.ContractEndedBy(onDate)))
+            .ToArray();
+        var ended = contracts.Where(c => c.Ended).Select(c => c.OfferingId).ToHashSet();
+        var summaries = inCategory
             .Select(o => catalogue.Summarise(o, financialYear))
             .OrderBy(s => s.ProviderType)
             .ThenBy(s => s.Unit, StringComparer.OrdinalIgnoreCase)
             .ThenBy(s => s.UnitPrice ?? decimal.MaxValue)
             .ToArray();
-        return offerings.Length == 0
+        return summaries.Length == 0
             ? Outcome<CategoryComparison>.NotFound($"There is no category '{Inputs.Parse.Shown(request.Category)}' in the catalogue.")
-            : new CategoryComparison(offerings[0].Category, financialYear.Label, offerings);
+            : new CategoryComparison(summaries[0].Category, financialYear.Label,
+                [.. summaries.Where(s => !ended.Contains(s.Id))], contracts, [.. summaries.Where(s => ended.Contains(s.Id))]);
     }
 }

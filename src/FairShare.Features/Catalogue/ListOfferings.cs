@@ -31,7 +31,7 @@ public sealed class ListOfferings(CatalogueReader catalogue)
         }
         var filter = parsed.Value;
         var year = catalogue.YearOrCurrent(filter.Year);
-        var all = await catalogue.LoadAsync(cancellationToken);
+        var all = await catalogue.LoadListedAsync(cancellationToken);
         var summaries = all.Select(o => catalogue.Summarise(o, year)).ToList();
         var matching = summaries.Where(s => Matches(s, filter)).ToList();
         return new CatalogueListing(

@@ -1,9 +1,7 @@
 using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features.Access;
-using FairShare.Features.Tenancy;
 using FairShare.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Catalogue;
 
@@ -15,7 +13,8 @@ public sealed record OfferingPriceInput(
     decimal? Fee = null,
     decimal? IncludedQuantity = null,
     InvoiceSchedule? Schedule = null,
-    string? Driver = null)
+    string? Driver = null,
+    int? FromPeriod = null)
 {
     /// <summary>The typed terms, or every field that is wrong for the chosen model.</summary>
     public Result<PricingTerms> ToTerms()
@@ -37,9 +36,10 @@ public sealed record OfferingPriceInput(
         {
             if (value is null)
             {
-                errors.Add(new DomainError(field, $"is required for {Model.ToWords().ToLowerInvariant()} pricing."));
+                errors.Add(new DomainError(field, $"Enter the {Words(field)}: {Model.ToWords().ToLowerInvariant()} pricing needs one."));
             }
         }
+        static string Words(string field) => field switch { "schedule" => "invoice schedule", "driver" => "driver", "fee" => "fee", _ => "rate" };
         switch (Model)
         {
             case PricingModel.PayAsYouGo:
@@ -70,50 +70,43 @@ public sealed record OfferingPriceInput(
     }
 }
 
-/// <summary>A price for one of this authority's offerings.</summary>
+/// <summary>A draft price for one of this authority's offerings.</summary>
 public sealed record SetOfferingPriceRequest(int OfferingId, OfferingPriceInput Price);
 
 /// <summary>
-/// A provider manager prices one of their service's offerings for a financial year; an administrator may price
-/// any. A year's price is never overwritten, so this only ever adds. Answers the price in words.
+/// A provider manager drafts a price for one of their service's offerings for a financial year (an administrator
+/// for any); a draft is corrected by drafting again, and binds only once published. A year with a published price
+/// takes only a lower one, from a later period (<see cref="OfferingPriceInput.FromPeriod"/>). Answers the price in words.
 /// </summary>
-public sealed class SetOfferingPrice(FairShareDbContext db, TenantContext tenants, AuditTrail audit)
+public sealed class SetOfferingPrice(FairShareDbContext db, ProviderShop shop, AuditTrail audit)
 {
     public async Task<Outcome<string>> HandleAsync(SetOfferingPriceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tenant = tenants.Current;
-        var offering = await db.Offerings.Include(o => o.Authority).Include(o => o.Prices).Include(o => o.ProviderCostCentre)
-            .FirstOrDefaultAsync(o => o.Id == request.OfferingId && o.AuthorityId == tenant.AuthorityId, cancellationToken);
-        if (offering is null)
+        var loaded = await shop.LoadAsync(request.OfferingId, Permission.SetOfferingPrices, "set offering prices", "price", cancellationToken);
+        if (!loaded.IsOk)
         {
-            return Outcome<string>.NotFound($"There is no offering {request.OfferingId}.");
+            return Outcome<string>.From(loaded);
         }
-        if (tenants.Refusal(Permission.SetOfferingPrices, "set offering prices") is { } forbidden)
-        {
-            return Outcome<string>.Forbidden(forbidden);
-        }
-        if (!tenants.Actor.CanPriceOfferingOf(offering.ProviderCostCentreId))
-        {
-            return Outcome<string>.Forbidden(
-                $"{TenantContext.Describe(tenants.Actor)} cannot price {offering.Code}: it is provided by {offering.ProviderName}, not their service.");
-        }
+        var offering = loaded.Value;
         var input = request.Price ?? throw new ArgumentException("A price is needed.", nameof(request));
         var terms = input.ToTerms();
-        var year = Inputs.Parse.FinancialYear(input.FinancialYear, tenant.YearStartMonth, "financialYear");
+        var year = Inputs.Parse.FinancialYear(input.FinancialYear, shop.Tenant.YearStartMonth, "financialYear");
         List<DomainError> errors = [.. terms.Errors, .. year.Errors];
         if (errors.Count > 0)
         {
             return Outcome<string>.Invalid(errors);
         }
-        var price = offering.AddPrice(year.Value, terms.Value);
+        var fromPeriod = input.FromPeriod ?? 1;
+        var corrected = offering.DraftFor(year.Value, fromPeriod) is not null;
+        var price = offering.DraftPrice(year.Value, fromPeriod, terms.Value, shop.Today);
         if (!price.IsSuccess)
         {
             return Outcome<string>.Invalid(price.Errors);
         }
         var description = terms.Value.Describe(offering.Unit);
-        audit.Record("offering.price.set", nameof(Offering), offering.Id, null,
-            new { offering.Code, FinancialYear = year.Value.Label, Price = description });
+        audit.Record(corrected ? "offering.price.corrected" : "offering.price.drafted", nameof(Offering), offering.Id, null,
+            new { offering.Code, FinancialYear = ProviderShop.Label(year.Value, fromPeriod), Price = description });
         await db.SaveChangesAsync(cancellationToken);
         return description;
     }

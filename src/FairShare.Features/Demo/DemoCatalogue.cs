@@ -37,8 +37,8 @@ public static class DemoCatalogue
         ("RES", "S-PROP", "Property and Facilities Management", CostCentreKind.Support, 9_700_000),
         ("RES", "S-INS", "Insurance and Risk Management", CostCentreKind.Support, 1_250_000),
         ("RES", "S-HS", "Health and Safety", CostCentreKind.Support, 850_000),
-        ("CEX", "C-CDC", "Corporate and Democratic Core", CostCentreKind.Corporate, 3_900_000),
-        ("CEX", "C-NDC", "Non-Distributed Costs", CostCentreKind.Corporate, 2_300_000),
+        ("CEX", "C-CDC", "Corporate and Democratic Core", CostCentreKind.CorporateAndDemocraticCore, 3_900_000),
+        ("CEX", "C-NDC", "Non-Distributed Costs", CostCentreKind.NonDistributedCosts, 2_300_000),
         ("ASC", "F-OP", "Older People's Services", CostCentreKind.Frontline, 182_000_000),
         ("ASC", "F-LD", "Learning Disability Services", CostCentreKind.Frontline, 121_000_000),
         ("ASC", "F-MH", "Mental Health Services", CostCentreKind.Frontline, 38_500_000),
@@ -78,7 +78,7 @@ public static class DemoCatalogue
         ("RES", "WB-ICT", "Westvale Digital", CostCentreKind.Support, 3_900_000),
         ("PLC", "WB-HSG", "Housing Options", CostCentreKind.Frontline, 6_100_000),
         ("PLC", "WB-WCOL", "Waste Collection", CostCentreKind.Frontline, 8_800_000),
-        ("CEX", "WB-CDC", "Corporate and Democratic Core", CostCentreKind.Corporate, 1_200_000),
+        ("CEX", "WB-CDC", "Corporate and Democratic Core", CostCentreKind.CorporateAndDemocraticCore, 1_200_000),
     ];
 
     /// <summary>The password of every demo account. The demo sign-in page lists the accounts; never use it elsewhere.</summary>
@@ -309,8 +309,9 @@ public static class DemoCatalogue
     public static IReadOnlyList<object> Build(int currentYear)
     {
         var entities = new List<object>();
-        var county = new Authority(CountyCode, "Northshire County Council");
-        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council");
+        // Both let their suppliers sign in, so the demo's supplier accounts show what a supplier sees (a new authority's default is off).
+        var county = new Authority(CountyCode, "Northshire County Council").AllowSupplierSelfService(true);
+        var neighbour = new Authority(NeighbourCode, "Westvale Borough Council").AllowSupplierSelfService(true);
         entities.Add(county);
         entities.Add(neighbour);
 
@@ -320,19 +321,23 @@ public static class DemoCatalogue
 
         var suppliers = new Dictionary<string, Supplier>
         {
-            ["SUP-BRIGHT"] = new(county, "SUP-BRIGHT", "Brightline Legal LLP",
-                "A regional law firm on the council's legal services framework."),
-            ["SUP-COBALT"] = new(county, "SUP-COBALT", "Cobalt Public Services Ltd",
-                "An outsourcing company offering payroll, assurance and print to the public sector."),
+            ["SUP-BRIGHT"] = Supplier.Register(county, new("SUP-BRIGHT", "Brightline Legal LLP",
+                "A regional law firm on the council's legal services framework.", "Northshire Legal Services Framework NLS/2024/07",
+                new DateOnly(currentYear - 2, 4, 1), new DateOnly(currentYear + 2, 3, 31))).Value,
+            ["SUP-COBALT"] = Supplier.Register(county, new("SUP-COBALT", "Cobalt Public Services Ltd",
+                "An outsourcing company offering payroll, assurance and print to the public sector.", "CCS RM6187 Lot 3",
+                new DateOnly(currentYear - 1, 4, 1), new DateOnly(currentYear + 1, 3, 31))).Value,
         };
         entities.AddRange(suppliers.Values);
         var neighbourSuppliers = new Dictionary<string, Supplier>
         {
-            ["SUP-HARBOUR"] = new(neighbour, "SUP-HARBOUR", "Harbour Facilities Ltd", "A facilities contractor approved by Westvale."),
+            ["SUP-HARBOUR"] = Supplier.Register(neighbour, new("SUP-HARBOUR", "Harbour Facilities Ltd", "A facilities contractor approved by Westvale.",
+                "Westvale FM contract WBC-FM-2023", new DateOnly(currentYear - 3, 4, 1), new DateOnly(currentYear + 1, 3, 31))).Value,
         };
         entities.AddRange(neighbourSuppliers.Values);
 
         AddOfferings(entities, county, CountyOfferings, countyCentres, suppliers, listed: false, currentYear);
+        AddShopInProgress(entities, county, countyCentres, currentYear);
         AddOfferings(entities, neighbour, NeighbourOfferings, neighbourCentres, neighbourSuppliers, listed: true, currentYear);
         AddOfferings(entities, neighbour, NeighbourPrivateOfferings, neighbourCentres, neighbourSuppliers, listed: false, currentYear);
         return entities;
@@ -377,6 +382,24 @@ public static class DemoCatalogue
             }
             entities.Add(offering);
         }
+    }
+
+    /// <summary>
+    /// A shop at work, so each state shows: Legal Services has drafted next year's price for legal advice (this
+    /// year's stays in force), and has added an offering that is not priced yet (its next-year price is a draft).
+    /// </summary>
+    private static void AddShopInProgress(List<object> entities, Authority county, Dictionary<string, CostCentre> centres, int currentYear)
+    {
+        var next = county.FinancialYearStarting(currentYear + 1);
+        var advice = entities.OfType<Offering>().Single(o => o.Code == "LEG-ADV");
+        var rate = advice.PriceFor(next.Previous)?.Terms is PayAsYouGo p ? p.Rate : 90m;
+        _ = advice.DraftPrice(next, 1, new PayAsYouGo(decimal.Round(rate * 1.03m, 2, MidpointRounding.AwayFromZero)), next.Previous.FirstDay).Value;
+        var lease = Offering.Create(new OfferingDraft(
+            "LEG-LEASE", "Commercial lease review", "Review of a commercial lease or licence before the council signs it, with a short report of the risks.",
+            "Legal", "lease", ChargingClass.Tradeable, centres["S-LEG"],
+            ServiceTerms: new OfferingTerms(NoticeMonths: 3, RespondWithinWorkingDays: 2, CompleteWithinWorkingDays: 15, HoursOfCover: "Monday to Friday, 9am to 5pm"))).Value;
+        _ = lease.DraftPrice(next, 1, new PayAsYouGo(640m), next.Previous.FirstDay).Value;
+        entities.Add(lease);
     }
 
     /// <summary>Last year's price: this year's less a 3.5% uplift, rates to the penny (or tenth of a penny below £1).</summary>

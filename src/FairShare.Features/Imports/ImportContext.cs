@@ -42,6 +42,16 @@ internal sealed class ImportContext
 
     public bool IsSupport(int costCentreId) => Supports.Contains(costCentreId);
 
+    /// <summary>The cost centres closed from a date (few, so looked up only when there are any).</summary>
+    private Dictionary<int, (string Code, DateOnly From)> ClosedFrom { get; init; } = [];
+
+    /// <summary>Why a cost centre takes no record dated <paramref name="date"/> (it is closed from a day on or before it), or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string? ClosedOn(int costCentreId, DateOnly date) =>
+        ClosedFrom.Count > 0 && ClosedFrom.TryGetValue(costCentreId, out var closed) && date >= closed.From
+            ? $"is closed from {closed.From:yyyy-MM-dd}: a closed cost centre takes no usage dated on or after that day."
+            : null;
+
     /// <summary>An offering by its code, and whether the importing user may record usage of it (asked once per offering, not once per row).</summary>
     public sealed class KnownOffering(int id, int? providerCostCentreId)
     {
@@ -53,7 +63,7 @@ internal sealed class ImportContext
     /// <summary>This authority's codes, open years and closed periods on <paramref name="today"/>, for checking the rows <paramref name="actor"/> imports.</summary>
     public static async Task<ImportContext> LoadAsync(FairShareDbContext db, int authorityId, int yearStartMonth, Actor actor, DateOnly today, CancellationToken cancellationToken)
     {
-        var all = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId).Select(c => new { c.Code, c.Id, c.Kind }).ToListAsync(cancellationToken);
+        var all = await db.CostCentres.AsNoTracking().Where(c => c.AuthorityId == authorityId).Select(c => new { c.Code, c.Id, c.Kind, c.ClosedFrom }).ToListAsync(cancellationToken);
         var centres = all.ToDictionary(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase);
         var supports = all.Where(c => c.Kind == CostCentreKind.Support).Select(c => c.Id).ToHashSet();
         var offerings = await db.Offerings.AsNoTracking().Where(o => o.AuthorityId == authorityId)
@@ -66,7 +76,7 @@ internal sealed class ImportContext
             .ToDictionary(r => (r.FinancialYearStart, r.PeriodNumber), r => r.Id);
         var previous = FinancialYear.Containing(today, yearStartMonth).Previous;
         var openYears = FinancialYear.OpenForRecords(today, yearStartMonth, closed.Contains((previous.StartYear, AccountingPeriod.AdjustmentPeriodNumber)));
-        return new ImportContext(authorityId, yearStartMonth, actor, centres, offerings, closed, posted, openYears) { Supports = supports };
+        return new ImportContext(authorityId, yearStartMonth, actor, centres, offerings, closed, posted, openYears) { Supports = supports, ClosedFrom = all.Where(c => c.ClosedFrom is not null).ToDictionary(c => c.Id, c => (c.Code, c.ClosedFrom!.Value)) };
     }
 
     /// <summary>Whether the importing user records usage of this offering (its provider's).</summary>

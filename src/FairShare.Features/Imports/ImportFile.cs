@@ -41,7 +41,8 @@ internal sealed class ImportRejectedException(IReadOnlyList<ImportProblem> probl
 /// nothing: any bad row means nothing is imported, and every bad row is counted (the first
 /// <see cref="ImportProblems.Kept"/> reported with line, column, value and reason). Each kind is its column rules
 /// (<see cref="ImportKinds"/>) over the shared reader (<see cref="TabularFile"/>). Content held already is refused by
-/// its business key; the same file twice is refused by its hash, with when and by whom.
+/// its business key; the same file twice is refused by its hash, with when and by whom — unless the first was withdrawn
+/// (<see cref="WithdrawImport"/>), when it may come in again.
 /// </summary>
 public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, AuditTrail audit, TimeProvider clock)
 {
@@ -130,7 +131,7 @@ public sealed class ImportFile(FairShareDbContext db, TenantContext tenants, Aud
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var context = await ImportContext.LoadAsync(db, tenant.AuthorityId, tenant.YearStartMonth, tenants.Actor, today, cancellationToken);
         var hash = await hashing;
-        if (await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.AuthorityId == tenant.AuthorityId && b.Kind == request.Kind && b.ContentHash == hash, cancellationToken) is { } earlier)
+        if (await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.AuthorityId == tenant.AuthorityId && b.Kind == request.Kind && b.ContentHash == hash && b.WithdrawnAt == null, cancellationToken) is { } earlier)
         {
             throw Rejected($"This file was already imported on {earlier.At.UtcDateTime:yyyy-MM-dd HH:mm} as import {earlier.Id} ({Domain.Text.English.Count(earlier.Rows, "row")}) by {earlier.ImportedBy}; nothing was imported again.");
         }

@@ -51,6 +51,12 @@ internal sealed class UsageImport : IImportKind
         [
             (r, cells, at) =>
             {
+                // Only on a row good so far: the row object is reused, so a bad buyer or date would leave the last row's.
+                var goodSoFar = at.Problems.List is not [.., var last] || last.Line != at.Line;
+                if (goodSoFar && at.Context.ClosedOn(r.Buyer, r.Date) is { } closed)
+                {
+                    at.Problem("buyer", rules!.Cell(cells, "buyer"), closed);
+                }
                 if (r.Offering is { ProviderCostCentreId: null })
                 {
                     at.Problem("offering", rules!.Cell(cells, "offering"), "is an external supplier's offering: it is bought through procurement and invoiced by the supplier, not recharged, so its usage is not imported here.");

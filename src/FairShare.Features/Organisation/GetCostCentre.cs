@@ -32,10 +32,17 @@ public sealed class GetCostCentre(FairShareDbContext db, TenantContext tenants, 
             .Where(o => o.ProviderCostCentreId == centre.Id && o.AuthorityId == tenant.AuthorityId)
             .Select(o => new ProvidedOffering(o.Id, o.Code, o.Name, o.Category, o.ChargingClass))
             .ToListAsync(cancellationToken);
+        var fund = await db.Funds.AsNoTracking().Where(f => f.AuthorityId == tenant.AuthorityId && (centre.FundId == null ? f.Code == Fund.GeneralFundCode : f.Id == centre.FundId))
+            .Select(f => new { f.Code, f.Name, f.RingFenced }).FirstOrDefaultAsync(cancellationToken);
+        var holder = centre.BudgetHolderId is { } h
+            ? await db.UserAccounts.AsNoTracking().Where(u => u.Id == h && u.AuthorityId == tenant.AuthorityId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var filing = new CostCentreFiling(centre.Directorate.Code, fund?.Code ?? Fund.GeneralFundCode, fund?.Name ?? "General Fund", fund?.RingFenced ?? false, holder,
+            centre.ServiceLineCode, centre.ServiceLineName, centre.ClosedFrom);
         return new CostCentreDetail(
             new CostCentreSummary(centre.Id, centre.Code, centre.Name, centre.Kind, centre.Directorate.Name, year.Label, centre.BudgetFor(year)?.Amount),
-            centre.Budgets.OrderByDescending(b => b.FinancialYearStart)
-                .Select(b => new BudgetLine(new FinancialYear(b.FinancialYearStart, tenant.YearStartMonth).Label, b.Amount)).ToArray(),
-            offerings.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+            centre.Budgets.OrderByDescending(b => b.FinancialYearStart).ThenBy(b => b.Version)
+                .Select(b => new BudgetLine(new FinancialYear(b.FinancialYearStart, tenant.YearStartMonth).Label, b.Amount, b.Version.ToSlug(), b.Profile)).ToArray(),
+            offerings.OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToArray(), filing);
     }
 }

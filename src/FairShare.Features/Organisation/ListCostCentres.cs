@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Organisation;
 
-/// <param name="Kind">frontline, support or corporate; every kind when left out.</param>
+/// <param name="Kind">frontline, support, corporate-and-democratic-core, non-distributed-costs, or corporate for both of those; every kind when left out.</param>
 public sealed record ListCostCentresRequest(string? Kind = null);
 
 /// <summary>The authority's cost centres with this year's budget: all of them, or those of the actor's role.</summary>
@@ -23,7 +23,8 @@ public sealed class ListCostCentres(FairShareDbContext db, TenantContext tenants
             return Outcome<IReadOnlyList<CostCentreSummary>>.Forbidden(forbidden);
         }
         CostCentreKind? kind = null;
-        if (!string.IsNullOrWhiteSpace(request.Kind))
+        var corporate = string.Equals(request.Kind?.Trim(), "corporate", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(request.Kind) && !corporate)
         {
             var parsed = Parse.Word<CostCentreKind>(request.Kind, "kind");
             if (!parsed.IsSuccess)
@@ -36,7 +37,7 @@ public sealed class ListCostCentres(FairShareDbContext db, TenantContext tenants
         var scope = actor.ScopedCostCentres.ToArray();
         var year = tenant.YearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var centres = await db.CostCentres.AsNoTracking()
-            .Where(c => c.AuthorityId == tenant.AuthorityId && (kind == null || c.Kind == kind) && (all || scope.Contains(c.Id)))
+            .Where(c => c.AuthorityId == tenant.AuthorityId && (kind == null || c.Kind == kind) && (!corporate || c.Kind == CostCentreKind.CorporateAndDemocraticCore || c.Kind == CostCentreKind.NonDistributedCosts) && (all || scope.Contains(c.Id)))
             .Include(c => c.Directorate)
             .Include(c => c.Budgets)
             .ToListAsync(cancellationToken);

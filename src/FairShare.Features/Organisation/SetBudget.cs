@@ -10,7 +10,11 @@ namespace FairShare.Features.Organisation;
 /// <summary>A budget in pounds, to the penny, for the financial year starting in <c>FinancialYear</c> (2026 for 2026/27).</summary>
 public sealed record SetBudgetRequest(int CostCentreId, int FinancialYear, decimal? Amount);
 
-/// <summary>A finance officer sets a cost centre's budget for a financial year; the audit log keeps the one before.</summary>
+/// <summary>
+/// A finance officer sets a cost centre's budget for a financial year; the audit log keeps the one before. It sets
+/// the year's current version — the revised budget once one has been imported, the original until then — with a
+/// flat monthly profile. Versions and profiles otherwise come from a budgets file (ImportOrganisation).
+/// </summary>
 public sealed class SetBudget(FairShareDbContext db, TenantContext tenants, AuditTrail audit)
 {
     /// <summary>The most a budget may be, either way (an income budget is negative): the bound of a ledger amount, so sums stay exact.</summary>
@@ -47,7 +51,7 @@ public sealed class SetBudget(FairShareDbContext db, TenantContext tenants, Audi
             before is null ? null : new { centre.Code, FinancialYear = label, Amount = before },
             new { centre.Code, FinancialYear = label, Amount = result.Value.Amount });
         await db.SaveChangesAsync(cancellationToken);
-        return new BudgetLine(label, result.Value.Amount);
+        return new BudgetLine(label, result.Value.Amount, result.Value.Version.ToSlug(), result.Value.Profile);
     }
 
     private static IEnumerable<DomainError> Amount(SetBudgetRequest r)

@@ -10,16 +10,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairShare.Features.Recharge;
 
-/// <param name="Year">The financial year (2026 or 2026/27); null for the year of today.</param>
-public sealed record GetMonthEndRequest(string? Year = null);
+/// <param name="Year">The financial year (2026 or 2026/27); null for the year of <paramref name="Period"/>, or of today.</param>
+/// <param name="Period">A period whose year is wanted (2025-05, 2025/26-P13), as a run or a confirmation reached from another year's month end names it; ignored when it is not a period.</param>
+public sealed record GetMonthEndRequest(string? Year = null, string? Period = null);
 
-public sealed record ImportListing(int Id, ImportKind Kind, string FileName, int Rows, decimal Total, DateTimeOffset At, string ImportedBy);
+/// <summary>An import into a period; a withdrawn one is listed with when and by whom, and holds no records any more.</summary>
+public sealed record ImportListing(int Id, ImportKind Kind, string FileName, int Rows, decimal Total, DateTimeOffset At, string ImportedBy,
+    DateTimeOffset? WithdrawnAt = null, string? WithdrawnBy = null);
 
 public sealed record RunListing(int Id, string Period, string Status, string Method, DateTimeOffset PostedAt, string PostedBy, DateTimeOffset? ReversedAt, bool PeriodClosed);
 
 /// <summary>One period of the year at month end: its status, what was imported into it, its runs, and what may be done next.</summary>
 public sealed record MonthEndPeriod(string Period, string Name, PeriodStatus Status, bool MonthHasEnded, IReadOnlyList<ImportListing> Imports, IReadOnlyList<RunListing> Runs,
-    bool CanRun, bool CanReverse, bool CanClose)
+    bool CanRun, bool CanReverse, bool CanClose, bool CanWithdrawImports = false)
 {
     public string StatusWords => PeriodState.Words(Status);
 }
@@ -43,7 +46,7 @@ public sealed class GetMonthEnd(FairShareDbContext db, TenantContext tenants, Ti
         FinancialYear year;
         if (string.IsNullOrWhiteSpace(request.Year))
         {
-            year = tenant.YearOf(today);
+            year = Parse.Period(request.Period, tenant.YearStartMonth) is { IsSuccess: true } period ? period.Value.Year : tenant.YearOf(today);
         }
         else
         {
@@ -56,19 +59,14 @@ public sealed class GetMonthEnd(FairShareDbContext db, TenantContext tenants, Ti
         }
         var statuses = await PeriodLedger.StatusesAsync(db, tenant.AuthorityId, year, cancellationToken);
         var mayChange = tenants.Actor.Has(Permission.RunRecharge) && tenants.Actor.Has(Permission.ImportLedgerData);
-        var batches = await db.ImportBatches.AsNoTracking().Where(b => b.AuthorityId == tenant.AuthorityId).OrderBy(b => b.Id)
-            .Select(b => new { b.Id, b.Kind, b.FileName, b.Rows, b.Total, b.At, b.ImportedBy }).ToListAsync(cancellationToken);
-        // Which periods each import wrote into, from the rows it left (usage by its totals, the rest by their period).
-        var usagePeriods = await db.UsageSummaries.AsNoTracking().Where(u => u.AuthorityId == tenant.AuthorityId && u.FinancialYearStart == year.StartYear)
-            .Select(u => new { u.ImportBatchId, u.PeriodNumber }).Distinct().ToListAsync(cancellationToken);
-        var costPeriods = await db.CostActuals.AsNoTracking().Where(c => c.AuthorityId == tenant.AuthorityId && c.FinancialYearStart == year.StartYear)
-            .Select(c => new { c.ImportBatchId, c.PeriodNumber }).Distinct().ToListAsync(cancellationToken);
-        var driverPeriods = await db.DriverValues.AsNoTracking().Where(c => c.AuthorityId == tenant.AuthorityId && c.FinancialYearStart == year.StartYear)
-            .Select(c => new { c.ImportBatchId, c.PeriodNumber }).Distinct().ToListAsync(cancellationToken);
-        var providerPeriods = await db.ProviderCosts.AsNoTracking().Where(c => c.AuthorityId == tenant.AuthorityId && c.FinancialYearStart == year.StartYear)
-            .Select(c => new { c.ImportBatchId, c.PeriodNumber }).Distinct().ToListAsync(cancellationToken);
-        var byPeriod = usagePeriods.Concat(costPeriods).Concat(driverPeriods).Concat(providerPeriods).Distinct().ToLookup(p => p.PeriodNumber, p => p.ImportBatchId);
-        var imports = batches.Where(b => b.Rows > 0).ToDictionary(b => b.Id, b => new ImportListing(b.Id, b.Kind, b.FileName, b.Rows, b.Total, b.At, b.ImportedBy));
+        var batches = await db.ImportBatches.AsNoTracking().Where(b => b.AuthorityId == tenant.AuthorityId && b.Rows > 0).OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.Kind, b.FileName, b.Rows, b.Total, b.At, b.ImportedBy, b.WithdrawnAt, b.WithdrawnBy, b.WithdrawnPeriods }).ToListAsync(cancellationToken);
+        // Which periods each import wrote into, from the rows it left; a withdrawn one by the periods it recorded.
+        var byPeriod = (await Imports.ImportPeriods.OfAsync(db, tenant.AuthorityId, year.StartYear, cancellationToken)).Select(p => (p.Period, p.Batch))
+            .Concat(batches.Where(b => b.WithdrawnAt != null).SelectMany(b => Imports.ImportPeriods.Withdrawn(b.WithdrawnPeriods, tenant.YearStartMonth)
+                .Where(p => p.Year == year).Select(p => (Period: p.Number, Batch: b.Id))))
+            .Distinct().ToLookup(p => p.Period, p => p.Batch);
+        var imports = batches.ToDictionary(b => b.Id, b => new ImportListing(b.Id, b.Kind, b.FileName, b.Rows, b.Total, b.At, b.ImportedBy, b.WithdrawnAt, b.WithdrawnBy));
         var runs = await db.RechargeRuns.AsNoTracking().Where(r => r.AuthorityId == tenant.AuthorityId && r.FinancialYearStart == year.StartYear)
             .OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
 
@@ -81,9 +79,9 @@ public sealed class GetMonthEnd(FairShareDbContext db, TenantContext tenants, Ti
             bool Can(PeriodTrigger t) => mayChange && state.Apply(t, facts).IsSuccess;
             var closed = status == PeriodStatus.Closed;
             periods.Add(new MonthEndPeriod(period.Month, period.ToString(), status, period.LastDay < today,
-                [.. byPeriod[period.Number].Where(imports.ContainsKey).Select(id => imports[id])],
+                [.. byPeriod[period.Number].Where(imports.ContainsKey).Order().Select(id => imports[id])],
                 [.. runs.Where(r => r.PeriodNumber == period.Number).Select(r => Listing(r, year, closed))],
-                Can(PeriodTrigger.PostRun), Can(PeriodTrigger.ReverseRun), Can(PeriodTrigger.Close)));
+                Can(PeriodTrigger.PostRun), Can(PeriodTrigger.ReverseRun), Can(PeriodTrigger.Close), Can(PeriodTrigger.WithdrawImport)));
         }
         return new MonthEnd(year.Label, year.StartYear, mayChange, periods,
             NextToRun: periods.FirstOrDefault(p => p.CanRun && p.MonthHasEnded)?.Period ?? periods.FirstOrDefault(p => p.CanRun)?.Period,

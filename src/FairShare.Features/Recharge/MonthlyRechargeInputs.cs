@@ -17,7 +17,7 @@ internal static class MonthlyRechargeInputs
             .Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.AllocationDriver }).ToListAsync(ct);
         var centres = rows.Select(c => new AllocationCostCentre(c.Id, c.Code, c.Name, c.Kind)).ToList();
         var allocationDrivers = rows.Where(c => c.AllocationDriver is not null).ToDictionary(c => c.Id, c => c.AllocationDriver!);
-        var offerings = await db.Offerings.AsNoTracking().Include(o => o.Authority).Include(o => o.Prices)
+        var offerings = await db.Offerings.AsNoTracking().Include(o => o.Authority).Include(o => o.Prices).Include(o => o.ChargingClassChanges)
             .Where(o => o.AuthorityId == authorityId && o.ProviderCostCentreId != null).OrderBy(o => o.Id).ToDictionaryAsync(o => o.Id, ct);
         int year = period.Year.StartYear, number = period.Number;
         var actuals = await db.CostActuals.AsNoTracking()

@@ -22,7 +22,7 @@ public sealed class ResolveTenant(FairShareDbContext db)
             return Tenant.Of(authority);
         }
         return string.IsNullOrWhiteSpace(request.Code)
-            ? Outcome<Tenant>.NotFound("the database holds no authority yet; run `fairshare demo` to load the demo council.")
+            ? Outcome<Tenant>.NotFound("the database holds no authority yet; run `fairshare init` to create your council, or `fairshare demo` to load the demo council.")
             : Outcome<Tenant>.NotFound($"no authority has the code '{Inputs.Parse.Shown(request.Code)}'.");
     }
 }

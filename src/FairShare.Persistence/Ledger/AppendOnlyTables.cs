@@ -3,7 +3,8 @@ namespace FairShare.Persistence.Ledger;
 /// <summary>
 /// The ledger's and the audit log's tables, which are appended to and never changed, and the SQLite triggers that
 /// hold them so (as migration LedgerSeal leaves them; PostgreSQL's are in the earlier migrations and the
-/// application's role may not UPDATE, DELETE or TRUNCATE them at all: scripts/postgres-roles.sql).
+/// application's role may not UPDATE, DELETE or TRUNCATE them at all: <see cref="PostgresAppendOnly"/> and
+/// scripts/postgres-roles.sql).
 /// <para>
 /// SQLite's <c>INSERT OR REPLACE</c> and <c>REPLACE INTO</c> delete a row that holds the same key and insert the new
 /// one, and that delete fires no DELETE trigger (unless <c>recursive_triggers</c> is on in the connection, which
@@ -73,6 +74,34 @@ public static class AppendOnlyTables
         ("JournalBatches", "journalbatches_append_only"),
         ("JournalBatchEvents", "journalbatchevents_append_only"),
     ];
+
+    /// <summary>
+    /// PostgreSQL: the tables on which no role but the owner may UPDATE, DELETE or TRUNCATE (the ones with triggers,
+    /// and the dry runs the two-person rule rests on). Default privileges (scripts/postgres-roles.sql) grant the
+    /// application's role every change on a new table, so a migration that adds an append-only table adds it here
+    /// and runs <see cref="RevokePostgresChanges"/> again.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PostgresAppendOnly = [.. Postgres.Select(t => t.Table), "RechargeDryRuns"];
+
+    /// <summary>
+    /// PostgreSQL: takes UPDATE, DELETE and TRUNCATE on the append-only tables, and every change to the migration
+    /// history, from every role but the tables' owner (run by the owner, in a migration).
+    /// </summary>
+    public static string RevokePostgresChanges() => $"""
+        DO $d$
+        DECLARE g record;
+        BEGIN
+          FOR g IN SELECT DISTINCT c.relname, a.grantee,
+                          CASE WHEN c.relname = '__EFMigrationsHistory' THEN 'INSERT, UPDATE, DELETE, TRUNCATE' ELSE 'UPDATE, DELETE, TRUNCATE' END AS privileges
+                   FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+                   WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND a.grantee <> c.relowner
+                     AND c.relname IN ({string.Join(", ", PostgresAppendOnly.Append("__EFMigrationsHistory").Select(t => $"'{t}'"))}) LOOP
+            EXECUTE format('REVOKE %s ON %I FROM %s', g.privileges, g.relname,
+                           CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);
+          END LOOP;
+        END $d$;
+
+        """;
 
     /// <summary>PostgreSQL: switches the append-only triggers off or on, in the migration's transaction (the tables' owner only).</summary>
     public static string SetPostgresTriggers(bool enabled) => string.Concat(Postgres.Select(t =>

@@ -10,8 +10,13 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     public void Configure(EntityTypeBuilder<ImportBatch> builder)
     {
         builder.OwnedByAuthority();
-        builder.HasIndex(b => new { b.AuthorityId, b.Kind, b.ContentHash }).IsUnique();
+        // The same file twice is refused, unless the first was withdrawn: then it may be imported again.
+        builder.HasIndex(b => new { b.AuthorityId, b.Kind, b.ContentHash }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
+        builder.Property(b => b.WithdrawnBy).HasMaxLength(200);
+        builder.Property(b => b.WithdrawalReason).HasMaxLength(ImportBatch.MaxWithdrawalReason);
+        builder.Property(b => b.WithdrawnPeriods).HasMaxLength(400);
     }
+
 }
 
 /// <summary>

@@ -12,8 +12,11 @@ public static class ApiEndpoints
 
         api.MapCatalogue();
         api.MapOrganisation();
+        api.MapOrganisationImport();
         api.MapAccess();
+        api.MapPeople();
         api.MapMonthEnd();
+        api.MapSuppliers();
 
         // An unknown path under /api/ is a 404 ProblemDetails for anyone, never the sign-in page.
         app.MapFallback("/api/{**path}", (string? path) =>

@@ -15,6 +15,8 @@ public static class MonthEndEndpoints
 
     public sealed record SentBody(string? LedgerReference);
 
+    public sealed record WithdrawBody(string? Reason, bool DryRun = false);
+
     public static RouteGroupBuilder MapMonthEnd(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -56,6 +58,13 @@ public static class MonthEndEndpoints
                 + "A record held with the same content is a replay (nothing written); with other content 409, unless sent with correction: true while its period is open");
         api.MapPost("/imports/{kind}", ImportAsync)
             .WithSummary("Import a CSV file, all or nothing: the body is the file (text/csv); ?fileName=&expectTotal=&encoding=utf-8|windows-1252 (usage: provider staff and finance officers; the rest: finance officers)");
+        api.MapGet("/imports", async (ListImports handler, CancellationToken ct, string? period = null) =>
+                (await handler.HandleAsync(new ListImportsRequest(period), ct)).ToHttp())
+            .WithSummary("The imports, newest first, with the periods each wrote into and whether it was withdrawn (?period=2026-05) (finance officer, auditor)");
+        api.MapPost("/imports/{id:int}/withdraw", async (int id, WithdrawBody body, WithdrawImport handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new WithdrawImportRequest(id, body.Reason, body.DryRun), ct)).ToHttp())
+            .WithSummary($"Withdraw an import while its periods are open: {{ reason, dryRun }}; removes every record it wrote, keeps the import marked withdrawn and audits it; "
+                + $"dryRun: true says what would be removed and writes nothing. Reason required, at most {Domain.Recording.ImportBatch.MaxWithdrawalReason} characters; 409 once a period is posted or closed, or when withdrawn already (finance officer)");
         return api;
     }
 

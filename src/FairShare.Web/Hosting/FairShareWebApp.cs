@@ -76,11 +76,19 @@ public static class FairShareWebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddFairShare(database);
         builder.Services.AddScoped<DemoMode>();
+        builder.Services.AddSingleton<SetupGate>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddSingleton<ApiTokenFailures>();
         builder.Services.AddDataProtection()
             .SetApplicationName("FairShare")
+            // Authenticated encryption for new keys (AES-256-CBC with HMAC is the framework's default, and legacy in
+            // ASVS 5.0's appendix C); cookies protected by earlier keys still read.
+            .UseCryptographicAlgorithms(new Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ValidationAlgorithm.HMACSHA256,
+            })
             .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(Path.GetFullPath(database.DataFolder), "keys")));
 
         AddSignIn(builder.Services, oidc, options);
@@ -100,9 +108,19 @@ public static class FairShareWebApp
             o.Conventions.AllowAnonymousToPage("/Demo");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/SignOut");
+            o.Conventions.AllowAnonymousToPage("/ResetPassword");
             // Help and the footer's pages (accessibility, privacy, cookies) are for anyone, signed in or not.
             o.Conventions.AllowAnonymousToFolder("/Help");
             o.Conventions.AllowAnonymousToFolder("/About");
+            // The first-run set-up: no one has an account yet. Its posts are limited as sign-in's are, and it asks for the setup token.
+            o.Conventions.AllowAnonymousToFolder("/Setup");
+            o.Conventions.AddFolderApplicationModelConvention("/Setup",
+                page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit)));
+        }).AddMvcOptions(o =>
+        {
+            // A number field that cannot be read says so in the GOV.UK way, by its label's words, not the property's name.
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"Enter {field} in figures: '{value}' is not a number.");
+            o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a number: this cannot be left empty.");
         });
         // The antiforgery cookie is Secure whenever the request came over HTTPS (through a known proxy too), as the session cookie is.
         builder.Services.AddAntiforgery(a => a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -159,6 +177,7 @@ public static class FairShareWebApp
             RequestPath = "/assets",
         });
         app.UseStaticFiles();
+        app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -207,6 +226,7 @@ public static class FairShareWebApp
             c.SlidingExpiration = true;
             // Every request, not Identity's default of every 30 minutes: sign-out, a lock or a new password ends a session at once.
             c.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            c.Events.OnSigningIn = LastSignIn.RecordAsync;
         }));
         if (oidc.IsConfigured)
         {
@@ -219,6 +239,7 @@ public static class FairShareWebApp
                 o.SignInScheme = IdentityConstants.ApplicationScheme;
                 o.Scope.Add("email");
                 o.Events.OnTokenValidated = ExternalSignIn.MapToFairShareAccountAsync;
+                o.Events.OnRemoteFailure = ExternalSignIn.RefusedAsync;
             });
         }
         services.AddAuthorizationBuilder()
@@ -226,10 +247,15 @@ public static class FairShareWebApp
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
     }
 
-    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration)
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration) =>
+        DatabaseOptionsFrom(configuration, Environment.GetEnvironmentVariable("FAIRSHARE_DATA"));
+
+    /// <summary>Database:DataFolder when it is set (command line, environment), else FAIRSHARE_DATA, else <c>data</c>.</summary>
+    public static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration, string? dataFromEnvironment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (Environment.GetEnvironmentVariable("FAIRSHARE_DATA") is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
+        if (dataFromEnvironment is { Length: > 0 } folder && string.IsNullOrEmpty(configuration["Database:DataFolder"]))
         {
             database.DataFolder = folder;
         }
@@ -254,6 +280,15 @@ public static class FairShareWebApp
             var path = Path.Combine(Path.GetFullPath(database.DataFolder), name);
             await File.WriteAllTextAsync(path, csv);
             await stdout.WriteLineAsync($"The demo leaves one month of usage for you to import: {path}");
+        }
+        if (await demo.IsEmptyAsync())
+        {
+            // No authority and no demo: the first-run pages are open, behind the setup token printed here.
+            var gate = app.Services.GetRequiredService<SetupGate>();
+            gate.Open();
+            await stdout.WriteLineAsync("This database holds no authority yet. Open /setup on this server to set up your council,");
+            await stdout.WriteLineAsync($"and give this setup token when asked: {gate.Token}");
+            await stdout.WriteLineAsync("(or run `fairshare init` with the same database settings). The token changes each time FairShare starts.");
         }
     }
 

@@ -1,6 +1,7 @@
 using FairShare.Features.Access;
 using FairShare.Features.Tenancy;
 using FairShare.Web.Identity;
+using Microsoft.AspNetCore.Authentication;
 
 namespace FairShare.Web.Hosting;
 
@@ -13,6 +14,14 @@ public sealed class TenantMiddleware(RequestDelegate next)
         if (ActorFactory.FromPrincipal(context.User, via) is { } actor
             && await actors.TenantOfAsync(actor, context.RequestAborted) is { } tenant)
         {
+            if (via == "web" && !context.Request.Path.StartsWithSegments("/status") && await actors.IsSupplierShutOutAsync(actor, context.RequestAborted))
+            {
+                // Supplier self-service is off in this authority: the session ends, and the page says why.
+                await context.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+                context.Items[UseCaseExceptionHandler.MessageKey] = AuthenticateApiToken.SupplierAccountsOff;
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
             tenants.Set(tenant, actor);
         }
         await next(context);

@@ -62,6 +62,7 @@ public static class SessionCheck
         if (account is null
             || signedInAt is null
             || now - signedInAt.Value > longest
+            || account.IsDisabled
             || account.IsLockedAt(now)
             || !string.Equals(principal!.FindFirstValue(FingerprintClaim), FingerprintOf(account), StringComparison.Ordinal))
         {

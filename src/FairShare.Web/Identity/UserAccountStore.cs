@@ -9,7 +9,8 @@ namespace FairShare.Web.Identity;
 /// <summary>
 /// ASP.NET Core Identity over FairShare's own <see cref="UserAccount"/> table, which carries its authority like
 /// every other table. Accounts are found before the authority is known (that is what signing in is), so the
-/// store reads with system access; it never returns anything but the one account asked for.
+/// store reads with system access; it never returns anything but the one account asked for. It writes an account as
+/// the account's own authority, which is all an application role that does not own the tables may do.
 /// </summary>
 public sealed class UserAccountStore(FairShareDbContext db) :
     IUserPasswordStore<UserAccount>, IUserLockoutStore<UserAccount>, IUserSecurityStampStore<UserAccount>, IUserEmailStore<UserAccount>
@@ -31,7 +32,7 @@ public sealed class UserAccountStore(FairShareDbContext db) :
     public async Task<IdentityResult> CreateAsync(UserAccount user, CancellationToken cancellationToken)
     {
         db.UserAccounts.Add(user);
-        await System(() => db.SaveChangesAsync(cancellationToken));
+        await db.AsAuthorityAsync(user.AuthorityId, () => db.SaveChangesAsync(cancellationToken));
         return IdentityResult.Success;
     }
 
@@ -41,7 +42,7 @@ public sealed class UserAccountStore(FairShareDbContext db) :
         {
             db.UserAccounts.Update(user);
         }
-        await System(() => db.SaveChangesAsync(cancellationToken));
+        await db.AsAuthorityAsync(user.AuthorityId, () => db.SaveChangesAsync(cancellationToken));
         return IdentityResult.Success;
     }
 

@@ -23,10 +23,13 @@ public static class Display
 
     public static string ChargingClass(ChargingClass c) => c.ToWords();
 
-    public static string PricingModel(PricingModel? m) => m?.ToWords() ?? "Not priced";
+    public static string PricingModel(PricingModel? m) => m?.ToWords() ?? "Not priced yet";
 
-    public static string UnitPrice(decimal? price, string unit) =>
-        price is { } p ? $"{PricingTerms.Format(p)} per {unit}" : "On quotation";
+    /// <summary>A price per unit; quoted work says so, and a year with no published price says it is not priced yet.</summary>
+    public static string UnitPrice(decimal? price, string unit, PricingModel? model) =>
+        price is { } p ? $"{PricingTerms.Format(p)} per {unit}"
+        : model == Domain.PricingModel.Quoted ? "Quoted for each job"
+        : "Not priced yet";
 
     public static string Money(Money? amount) => amount?.ToString() ?? "Not set";
 
@@ -34,10 +37,15 @@ public static class Display
     {
         CostCentreKind.Frontline => "Frontline",
         CostCentreKind.Support => "Support",
-        _ => "Corporate",
+        CostCentreKind.CorporateAndDemocraticCore => "Corporate and democratic core",
+        _ => "Non-distributed costs",
     };
 
     public static string Count(int n, string noun) => English.Count(n, noun);
+
+    /// <summary>A date as GOV.UK writes it: 31 March 2028.</summary>
+    public static string Date(DateOnly? date) =>
+        date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "not set";
 
     /// <summary>A wait in words: "30 seconds", "1 minute", "2 minutes 30 seconds".</summary>
     public static string Duration(int seconds)

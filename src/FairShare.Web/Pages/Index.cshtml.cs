@@ -37,6 +37,9 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
     /// <summary>The support services a provider manager or provider staff works in, with what each offers.</summary>
     public IReadOnlyList<ServiceOfferings> OwnServices { get; private set; } = [];
 
+    /// <summary>A supplier's own offerings, each a link from the home page.</summary>
+    public IReadOnlyList<OfferingSummary> SupplierOfferings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = tenants.Actor;
@@ -59,6 +62,7 @@ public sealed class IndexModel(ListOfferings listOfferings, ListCostCentres list
         SetsPolicies = actor.Has(Permission.SetAuthorityPolicy);
         SetsPrices = actor.Has(Permission.SetOfferingPrices);
         SeesOnlyOwnOfferings = actor.SeesOnlyOwnSupplierOfferings;
+        SupplierOfferings = SeesOnlyOwnOfferings ? listing.Offerings : [];
 
         if (!ReadsEveryCostCentre && SiteNavigation.CanListCostCentres(actor))
         {

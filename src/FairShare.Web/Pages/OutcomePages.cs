@@ -33,7 +33,11 @@ public static class OutcomePages
                 foreach (var error in errors)
                 {
                     var key = fields?.GetValueOrDefault(error.Field) ?? (fields is null ? error.Field : fallbackField);
-                    page.ModelState.AddModelError(key, error.Message);
+                    // What was typed could not be read (a year of "abc" bound as 0): that is the problem to show, not the 0.
+                    if (!page.ModelState.Unreadable(key))
+                    {
+                        page.ModelState.AddModelError(key, error.Message);
+                    }
                 }
                 page.Response.StatusCode = outcome.Kind == OutcomeKind.Refused ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
                 return null;

@@ -20,7 +20,17 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, PasswordCheck
     public bool DemoMode { get; private set; }
     public string? ExternalSignIn => oidc.IsConfigured ? oidc.DisplayName : null;
 
-    public async Task OnGetAsync() => DemoMode = await demo.IsOnAsync();
+    [BindProperty(Name = "external", SupportsGet = true)] public string? External { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        DemoMode = await demo.IsOnAsync();
+        if (External == "refused")
+        {
+            // Back from the identity provider without a session (ExternalSignIn.RefusedAsync).
+            (Error, ErrorField) = ("Your council's sign-in did not match a FairShare account. Ask your FairShare administrator to create one for you", "external");
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -48,8 +58,9 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, PasswordCheck
             await signIn.SignInAsync(account, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        // Only someone who knows the password learns that an administrator has locked the account.
-        (Error, ErrorField) = account is null
+        // Only someone who knows the password learns that the account is locked; a disabled account is answered as a
+        // wrong password, so the answer tells no one which accounts an administrator has disabled.
+        (Error, ErrorField) = account is null || account.IsDisabled
             ? ("The email address or password is wrong", "email")
             : ("This account cannot sign in at the moment. Ask your FairShare administrator.", "email");
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -18,7 +18,7 @@ public class FullCostAllocationTests
         new(IT, "S02", "IT", CostCentreKind.Support),
         new(Housing, "F01", "Housing", CostCentreKind.Frontline),
         new(Waste, "F02", "Waste", CostCentreKind.Frontline),
-        new(Corporate, "C01", "Corporate and democratic core", CostCentreKind.Corporate),
+        new(Corporate, "C01", "Corporate and democratic core", CostCentreKind.CorporateAndDemocraticCore),
     ];
 
     // HR serves IT 10, Housing 30, Waste 10 (FTE); IT serves HR 25, Housing 50, the corporate core 25 (devices).
@@ -161,7 +161,7 @@ public class FullCostAllocationTests
         var result = FullCostAllocation.Allocate(new FullCostAllocationInput(CostCentres, Costs(1, 1), drivers));
 
         Assert.Equal(2, result.Errors.Count);
-        Assert.Contains(result.Errors, e => e.Message.Contains("corporate cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.Contains("corporate and democratic core cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.Message.Contains("frontline cost centre; only support cost centres pass costs on", StringComparison.Ordinal));
     }
 

@@ -145,7 +145,7 @@ internal sealed record RandomAuthority(List<AllocationCostCentre> CostCentres, L
     {
         var supports = Enumerable.Range(1, rng.Next(1, 7)).Select(i => new AllocationCostCentre(i, $"S{i}", $"Support {i}", CostCentreKind.Support)).ToList();
         var frontline = Enumerable.Range(101, rng.Next(1, 5)).Select(i => new AllocationCostCentre(i, $"F{i}", $"Frontline {i}", CostCentreKind.Frontline)).ToList();
-        var corporate = Enumerable.Range(201, rng.Next(0, 3)).Select(i => new AllocationCostCentre(i, $"C{i}", $"Corporate {i}", CostCentreKind.Corporate)).ToList();
+        var corporate = Enumerable.Range(201, rng.Next(0, 3)).Select(i => new AllocationCostCentre(i, $"C{i}", $"Corporate {i}", i % 2 == 0 ? CostCentreKind.CorporateAndDemocraticCore : CostCentreKind.NonDistributedCosts)).ToList();
         var receivers = frontline.Concat(corporate).ToList();
         var everyone = supports.Concat(receivers).ToList();
 

@@ -23,6 +23,9 @@ public class PeriodWorkflowTests
         { PeriodStatus.Closed, PeriodTrigger.PostRun, null, "2026-05 is closed; nothing can be posted into it." },
         { PeriodStatus.Closed, PeriodTrigger.ReverseRun, null, "2026-05 is closed; its run stays as posted." },
         { PeriodStatus.Closed, PeriodTrigger.Close, null, "2026-05 is already closed." },
+        { PeriodStatus.Open, PeriodTrigger.WithdrawImport, PeriodStatus.Open, "" },
+        { PeriodStatus.RunPosted, PeriodTrigger.WithdrawImport, null, "2026-05 is posted: its run priced these records. Reverse the run first, then withdraw the import." },
+        { PeriodStatus.Closed, PeriodTrigger.WithdrawImport, null, "2026-05 is closed; its records stay as they are." },
     };
 
     [Theory]

@@ -216,6 +216,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -229,6 +232,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<string>("ExternalSubject")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -245,6 +251,13 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("PasswordResetExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordResetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -258,6 +271,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PasswordResetHash")
                         .IsUnique();
 
                     b.ToTable("UserAccounts");
@@ -287,6 +303,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<bool>("RequiresTwoPeople")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SupplierSelfService")
                         .HasColumnType("boolean");
 
                     b.Property<int>("YearStartMonth")
@@ -320,14 +339,100 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProfilePence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Original");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("CostCentreId", "FinancialYearStart")
+                    b.HasIndex("CostCentreId", "FinancialYearStart", "Version")
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChargingClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("OfferingId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ChargingClassChanges");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DateFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ColumnMappings");
                 });
 
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
@@ -345,12 +450,21 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BudgetHolderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("DirectorateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FundId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -363,11 +477,23 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("ServiceLineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServiceLineName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
+                    b.HasIndex("BudgetHolderId");
+
                     b.HasIndex("DirectorateId");
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AuthorityId", "Code")
                         .IsUnique();
@@ -391,6 +517,12 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -404,6 +536,40 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Directorates");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RingFenced")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Funds");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
@@ -432,10 +598,18 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CompleteWithinWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("HoursOfCover")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("ListedOnMarketplace")
                         .HasColumnType("boolean");
@@ -445,7 +619,13 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("NoticeMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ProviderCostCentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RespondWithinWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SupplierId")
@@ -455,6 +635,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("WithdrawnFrom")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -493,6 +676,11 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FromPeriod")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<decimal?>("IncludedQuantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -505,6 +693,9 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Property<int>("OfferingId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<decimal?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -513,11 +704,18 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Published");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("OfferingId", "FinancialYearStart")
+                    b.HasIndex("OfferingId", "FinancialYearStart", "FromPeriod")
                         .IsUnique();
 
                     b.ToTable("OfferingPrices");
@@ -655,12 +853,28 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WithdrawnPeriods")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
                     b.HasIndex("AuthorityId", "Kind", "ContentHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("ImportBatches");
                 });
@@ -839,6 +1053,42 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.ToTable("ServiceLevels");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SubjectiveCodes");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
                 {
                     b.Property<int>("Id")
@@ -854,6 +1104,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("ContractStart")
+                        .HasColumnType("date");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1436,6 +1697,36 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", "Offering")
+                        .WithMany("ChargingClassChanges")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Offering");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1444,11 +1735,21 @@ namespace FairShare.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("FairShare.Domain.Access.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FairShare.Domain.Directorate", "Directorate")
                         .WithMany()
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Authority");
 
@@ -1456,6 +1757,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FairShare.Domain.Directorate", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
@@ -1637,6 +1949,17 @@ namespace FairShare.Persistence.Migrations.Postgres
                     b.Navigation("Offering");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1771,6 +2094,8 @@ namespace FairShare.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
                 {
+                    b.Navigation("ChargingClassChanges");
+
                     b.Navigation("Prices");
 
                     b.Navigation("ServiceLevels");

@@ -203,6 +203,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -216,6 +219,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("ExternalSubject")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -232,6 +238,13 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PasswordResetExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordResetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -245,6 +258,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PasswordResetHash")
                         .IsUnique();
 
                     b.ToTable("UserAccounts");
@@ -272,6 +288,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiresTwoPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SupplierSelfService")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("YearStartMonth")
@@ -303,14 +322,96 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProfilePence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Original");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("CostCentreId", "FinancialYearStart")
+                    b.HasIndex("CostCentreId", "FinancialYearStart", "Version")
                         .IsUnique();
 
                     b.ToTable("Budgets");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargingClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("OfferingId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ChargingClassChanges");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateFormat")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ColumnMappings");
                 });
 
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
@@ -326,12 +427,21 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FundId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -344,11 +454,23 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceLineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLineName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
+                    b.HasIndex("BudgetHolderId");
+
                     b.HasIndex("DirectorateId");
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AuthorityId", "Code")
                         .IsUnique();
@@ -370,6 +492,12 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -383,6 +511,38 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Directorates");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RingFenced")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Funds");
                 });
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
@@ -409,9 +569,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CompleteWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoursOfCover")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ListedOnMarketplace")
@@ -422,7 +590,13 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoticeMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderCostCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondWithinWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SupplierId")
@@ -431,6 +605,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnFrom")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -468,6 +645,11 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FromPeriod")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<decimal?>("IncludedQuantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -480,6 +662,9 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<int>("OfferingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Rate")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -488,11 +673,18 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Published");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
-                    b.HasIndex("OfferingId", "FinancialYearStart")
+                    b.HasIndex("OfferingId", "FinancialYearStart", "FromPeriod")
                         .IsUnique();
 
                     b.ToTable("OfferingPrices");
@@ -624,12 +816,28 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnPeriods")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
 
                     b.HasIndex("AuthorityId", "Kind", "ContentHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("ImportBatches");
                 });
@@ -798,6 +1006,40 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceLevels");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("AuthorityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SubjectiveCodes");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
                 {
                     b.Property<int>("Id")
@@ -810,6 +1052,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1375,6 +1628,36 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("CostCentre");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.ChargingClassChange", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Offering", "Offering")
+                        .WithMany("ChargingClassChanges")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Offering");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.ColumnMapping", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.CostCentre", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1383,11 +1666,21 @@ namespace FairShare.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("FairShare.Domain.Access.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FairShare.Domain.Directorate", "Directorate")
                         .WithMany()
                         .HasForeignKey("DirectorateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FairShare.Domain.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Authority");
 
@@ -1395,6 +1688,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FairShare.Domain.Directorate", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
+            modelBuilder.Entity("FairShare.Domain.Fund", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
                         .WithMany()
@@ -1576,6 +1880,17 @@ namespace FairShare.Persistence.Migrations.Sqlite
                     b.Navigation("Offering");
                 });
 
+            modelBuilder.Entity("FairShare.Domain.SubjectiveCode", b =>
+                {
+                    b.HasOne("FairShare.Domain.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Authority");
+                });
+
             modelBuilder.Entity("FairShare.Domain.Supplier", b =>
                 {
                     b.HasOne("FairShare.Domain.Authority", "Authority")
@@ -1710,6 +2025,8 @@ namespace FairShare.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("FairShare.Domain.Offering", b =>
                 {
+                    b.Navigation("ChargingClassChanges");
+
                     b.Navigation("Prices");
 
                     b.Navigation("ServiceLevels");

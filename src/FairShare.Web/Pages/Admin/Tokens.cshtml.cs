@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FairShare.Domain;
 using FairShare.Domain.Access;
 using FairShare.Features;
@@ -28,7 +29,7 @@ public sealed class TokensModel(ListApiTokens listTokens, IssueApiToken issueTok
     [BindProperty] public string? Role { get; set; }
     [BindProperty] public string? CostCentre { get; set; }
     [BindProperty] public string? Supplier { get; set; }
-    [BindProperty] public int ValidDays { get; set; } = 90;
+    [BindProperty, Display(Name = "the days it is valid for")] public int ValidDays { get; set; } = 90;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ListAsync(cancellationToken) ?? Page();
 

@@ -4,8 +4,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages.Catalogue;
 
-public sealed class CatalogueModel(ListOfferings listOfferings) : PageModel
+public sealed class CatalogueModel(ListOfferings listOfferings, CatalogueReader catalogue) : PageModel
 {
+    /// <summary>The year switcher: this year and next year, by their first calendar year.</summary>
+    public IReadOnlyList<(string Label, int Year)> Years =>
+        [("This year", catalogue.CurrentYear.StartYear), ("Next year", catalogue.CurrentYear.Next.StartYear)];
+
+    public int YearStartMonth => catalogue.Tenant.YearStartMonth;
+
+    /// <summary>The catalogue as filtered now, for another year.</summary>
+    public string YearLink(int year) => "/catalogue" + Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
+    {
+        ["category"] = Category,
+        ["provider"] = Provider,
+        ["providerType"] = ProviderType,
+        ["chargingClass"] = ChargingClass,
+        ["pricingModel"] = PricingModel,
+        ["search"] = Search,
+        ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
     /// <summary>The filters on the form, by their inputs' ids; a bad year (typed into the address) is shown in the summary without a link.</summary>
     private static readonly Dictionary<string, string> Fields = new()
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FairShare.Domain.Access;
 using FairShare.Features.Organisation;
 using FairShare.Features.Tenancy;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairShare.Web.Pages.CostCentres;
 
-public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBudget, TenantContext tenants) : PageModel
+public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBudget, CloseCostCentre closeCostCentre, TenantContext tenants) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new() { ["financialYear"] = "BudgetYear", ["amount"] = "Amount" };
 
@@ -14,10 +15,55 @@ public sealed class CostCentreModel(GetCostCentre getCostCentre, SetBudget setBu
 
     public bool CanSetBudget => tenants.Actor.Has(Permission.SetBudgets);
 
-    [BindProperty] public int BudgetYear { get; set; }
-    [BindProperty] public decimal? Amount { get; set; }
+    /// <summary>A support service's provider manager (or an administrator) adds offerings to its shop.</summary>
+    public bool CanRunShop => CostCentre.Summary.Kind == Domain.CostCentreKind.Support
+        && tenants.Actor.Has(Permission.ManageOfferings) && tenants.Actor.CanPriceOfferingOf(CostCentre.Summary.Id);
+
+    [BindProperty, Display(Name = "the financial year")] public int BudgetYear { get; set; }
+    [BindProperty, Display(Name = "the budget")] public decimal? Amount { get; set; }
 
     public BudgetLine? Saved { get; private set; }
+
+    public bool CanClose => tenants.Actor.Has(Permission.ManageOrganisation);
+
+    [BindProperty] public string? CloseFrom { get; set; }
+
+    /// <summary>The date was good: ask once more before closing (a closed cost centre takes no more usage).</summary>
+    public bool ConfirmClose { get; private set; }
+
+    public string? Closed { get; private set; }
+
+    public async Task<IActionResult> OnPostCloseAsync([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+        if (!Features.Imports.IsoDate.TryParse((CloseFrom ?? "").Trim(), out _))
+        {
+            ModelState.AddModelError(nameof(CloseFrom), "Enter the first day it is closed as YYYY-MM-DD.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        CloseFrom = CloseFrom!.Trim();
+        ConfirmClose = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmCloseAsync([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+        var outcome = await closeCostCentre.HandleAsync(new CloseCostCentreRequest(CostCentre.Summary.Code, CloseFrom), cancellationToken);
+        if (this.Show(outcome, new Dictionary<string, string> { ["from"] = nameof(CloseFrom) }, nameof(CloseFrom)) is { } refused)
+        {
+            return refused;
+        }
+        Closed = outcome.IsOk ? outcome.Value.Message : null;
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id, CancellationToken cancellationToken)
     {

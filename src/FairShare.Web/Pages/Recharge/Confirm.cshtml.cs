@@ -15,6 +15,9 @@ public sealed class ConfirmModel(ReverseRechargeRun reverse, ClosePeriod close, 
     public string? Done { get; private set; }
     public bool IsClose => Action == "close";
 
+    /// <summary>Back to the month end of the period's year, which may not be this year.</summary>
+    public string MonthEndHref { get; private set; } = "/recharge";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -40,15 +43,17 @@ public sealed class ConfirmModel(ReverseRechargeRun reverse, ClosePeriod close, 
         {
             return NotFound();
         }
-        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(), cancellationToken);
+        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(Period: Period), cancellationToken);
         if (this.Show(year) is { } failed)
         {
             return failed;
         }
+        MonthEndHref = $"/recharge?year={Uri.EscapeDataString(year.Value.Year)}";
         Target = year.Value.Periods.FirstOrDefault(p => p.Period == Period);
         if (Target is null)
         {
-            ModelState.AddModelError("confirm", $"'{Features.Inputs.Parse.Shown(Period)}' is not a period of {year.Value.Year}: choose one from the month end.");
+            // No form is shown for a period that is not one, so the message links nowhere.
+            ModelState.AddModelError("", $"'{Features.Inputs.Parse.Shown(Period)}' is not a period of {year.Value.Year}: choose one from the month end.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         return null;

@@ -1,5 +1,6 @@
 using FairShare.Domain.Access;
 using FairShare.Domain.Recording;
+using FairShare.Features;
 using FairShare.Features.Demo;
 using FairShare.Features.Imports;
 using FairShare.Features.Tenancy;
@@ -80,7 +81,7 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
         }
         using var content = new MemoryStream();
         await Upload!.CopyToAsync(content, cancellationToken);
-        var outcome = await import.HandleAsync(new ImportRequest(kind.Value, Upload.FileName, content.ToArray(), expected, encoding.Value), cancellationToken);
+        var outcome = Located(await import.HandleAsync(new ImportRequest(kind.Value, Upload.FileName, content.ToArray(), expected, encoding.Value), cancellationToken));
         if (this.Show(outcome, new Dictionary<string, string> { ["kind"] = "Kind", ["encoding"] = "Encoding" }, "Upload") is { } failed)
         {
             return failed;
@@ -88,6 +89,16 @@ public sealed class ImportModel(ImportFile import, TenantContext tenants, DemoMo
         Message = outcome.IsOk ? outcome.Value.Message : null;
         return Page();
     }
+
+    /// <summary>
+    /// A bad row's field is its line and column ("line 3, quantity"); every row's error links to the file input,
+    /// so the line and column go into the message, or the person could not find the row to mend.
+    /// </summary>
+    private static Outcome<ImportResult> Located(Outcome<ImportResult> outcome) =>
+        outcome.Kind == OutcomeKind.Invalid && outcome.Errors.Any(e => e.Field.StartsWith("line ", StringComparison.Ordinal))
+            ? Outcome<ImportResult>.Invalid([.. outcome.Errors.Select(e => e.Field.StartsWith("line ", StringComparison.Ordinal)
+                ? e with { Message = $"Line {e.Field["line ".Length..]}: {e.Message}" } : e)])
+            : outcome;
 
     private async Task<IActionResult?> LoadAsync()
     {

@@ -19,17 +19,21 @@ public sealed class RunModel(PostRechargeRun run, GetMonthEnd monthEnd) : PageMo
     public IReadOnlyList<MonthEndPeriod> Runnable { get; private set; } = [];
     public RechargeRunSummary? DryRun { get; private set; }
 
+    /// <summary>Back to the month end of the period's year, which may not be this year.</summary>
+    public string MonthEndHref { get; private set; } = "/recharge";
+
     public static IReadOnlyList<(string Word, string Label)> Methods { get; } =
         [("", "The authority's method"), ("reciprocal", "Reciprocal (exact)"), ("step-down", "Step-down"), ("direct", "Direct")];
 
     public async Task<IActionResult> OnGetAsync(bool check, CancellationToken cancellationToken)
     {
-        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(), cancellationToken);
+        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(Period: Period), cancellationToken);
         if (this.Show(year) is { } failed)
         {
             return failed;
         }
         Runnable = [.. year.Value.Periods.Where(p => p.CanRun)];
+        MonthEndHref = $"/recharge?year={Uri.EscapeDataString(year.Value.Year)}";
         Period ??= year.Value.NextToRun;
         if (check)
         {
@@ -54,7 +58,7 @@ public sealed class RunModel(PostRechargeRun run, GetMonthEnd monthEnd) : PageMo
         {
             return Redirect($"/recharge/runs/{outcome.Value.RunId}?posted=true");
         }
-        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(), cancellationToken);
+        var year = await monthEnd.HandleAsync(new GetMonthEndRequest(Period: Period), cancellationToken);
         Runnable = year.IsOk ? [.. year.Value.Periods.Where(p => p.CanRun)] : [];
         return Page();
     }

@@ -23,6 +23,14 @@ public static class SiteNavigation
         {
             links.Add(new("cost-centres", "/cost-centres", "Cost centres"));
         }
+        if (actor.Has(Permission.ManageOrganisation))
+        {
+            links.Add(new("organisation", "/organisation", "Organisation"));
+        }
+        if (Features.Suppliers.SupplierAccess.MayRead(actor))
+        {
+            links.Add(new("suppliers", "/suppliers", "Suppliers"));
+        }
         if (actor.Has(Permission.ReadLedger))
         {
             links.Add(new("recharge", "/recharge", "Month end"));
@@ -34,6 +42,10 @@ public static class SiteNavigation
         if (actor.Has(Permission.ReadAuditLog))
         {
             links.Add(new("audit", "/audit", "Audit log"));
+        }
+        if (actor.Has(Permission.ManageUsers))
+        {
+            links.Add(new("users", "/admin/users", "People"));
         }
         if (actor.Has(Permission.ManageApiTokens))
         {

@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FairShare.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ImportWithdrawal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ImportBatches_AuthorityId_Kind_ContentHash",
+                table: "ImportBatches");
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawalReason",
+                table: "ImportBatches",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "WithdrawnAt",
+                table: "ImportBatches",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawnBy",
+                table: "ImportBatches",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WithdrawnPeriods",
+                table: "ImportBatches",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_AuthorityId_Kind_ContentHash",
+                table: "ImportBatches",
+                columns: new[] { "AuthorityId", "Kind", "ContentHash" },
+                unique: true,
+                filter: "\"WithdrawnAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ImportBatches_AuthorityId_Kind_ContentHash",
+                table: "ImportBatches");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawalReason",
+                table: "ImportBatches");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnAt",
+                table: "ImportBatches");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnBy",
+                table: "ImportBatches");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnPeriods",
+                table: "ImportBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_AuthorityId_Kind_ContentHash",
+                table: "ImportBatches",
+                columns: new[] { "AuthorityId", "Kind", "ContentHash" },
+                unique: true);
+        }
+    }
+}
